@@ -1,3 +1,5 @@
+import type { Problem } from '../types';
+import { offsetToLineColumn } from '../util/positions';
 import type { RenderedRequest, RenderedSubRequest } from './rendered-request';
 
 /**
@@ -11,24 +13,37 @@ export function toHttpMessage(method: string, url: string, headers: Array<[strin
   return body === null || body === '' ? lines.join('\n') : `${lines.join('\n')}\n\n${body}`;
 }
 
-/** The whole exchange in `.http` form: each connected_content call and its answer, then the webhook. */
+/**
+ * The whole exchange in `.http` form (REST Client's `###` separators): each connected_content call
+ * with the fixture answer as comments, then the webhook itself.
+ */
 export function toHttpDocument(request: RenderedRequest, title?: string): string {
-  const parts: string[] = [];
-  if (title) parts.push(`# ${title}`);
-  for (const sub of request.subrequests) parts.push(subRequestToHttp(sub));
+  const sections: string[] = [];
+  for (const sub of request.subrequests) sections.push(subRequestToHttp(sub));
+  const heading = `### Webhook request${title ? ` · ${title}` : ''}`;
   if (request.aborted) {
-    parts.push(`# Aborted in ${request.aborted.fieldId}: ${request.aborted.reason}\n# Braze sends nothing for this profile.`);
+    sections.push(`${heading}\n# Aborted in ${request.aborted.fieldId}: ${request.aborted.reason}\n# Braze sends nothing for this profile.`);
   } else {
-    parts.push(`# Webhook request\n${toHttpMessage(request.method, request.url, request.headers, request.body)}`);
+    sections.push(`${heading}\n${toHttpMessage(request.method, request.url, request.headers, request.body)}`);
   }
-  return `${parts.join('\n\n###\n\n')}\n`;
+  return `${sections.join('\n\n')}\n`;
 }
 
 function subRequestToHttp(sub: RenderedSubRequest): string {
   const note = sub.response.dropped ? ' (dropped: Braze inserts nothing)' : '';
   const source = sub.response.source ? ` from ${sub.response.source}` : '';
-  const answer = [`# ← ${sub.response.status}${source}${note}`, ...sub.response.body.split('\n').map((line) => `#   ${line}`)];
-  return [`# connected_content in ${sub.fieldId} (stubbed, not sent)`, toHttpMessage(sub.method, sub.url, sub.headers, sub.body), '', ...answer].join('\n');
+  const body = sub.response.body === '' ? [] : prettyJson(sub.response.body).split('\n').map((line) => `#   ${line}`);
+  const answer = [`# ← ${sub.response.status}${source}${note}`, ...body];
+  return [`### connected_content in ${sub.fieldId} (stubbed, not sent)`, toHttpMessage(sub.method, sub.url, sub.headers, sub.body), '', ...answer].join('\n');
+}
+
+/** Pretty-prints JSON text; anything else comes back unchanged. */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }
 
 /** A POSIX-shell single-quoted word. */
@@ -42,4 +57,47 @@ export function toCurl(request: Pick<RenderedRequest, 'method' | 'url' | 'header
   for (const [name, value] of request.headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.body !== null && request.body !== '') parts.push(`--data-raw ${shellQuote(request.body)}`);
   return parts.join(' \\\n  ');
+}
+
+/** A problem with 1-based line/column positions, as every CLI output format reports it. */
+export interface LineColumnProblem {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function toLineColumnProblem(problem: Problem, lineStarts: readonly number[]): LineColumnProblem {
+  const start = offsetToLineColumn(lineStarts, problem.startIndex);
+  const end = offsetToLineColumn(lineStarts, problem.endIndex);
+  return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** One entry of `render --format json`: plain JSON, headers as an object in template order. */
+export interface RenderJson {
+  profile: { index: number; external_id?: string; label: string };
+  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
+  subrequests: Array<{ method: string; url: string; headers: Record<string, string>; body: string | null; response: { status: number; body: string } }>;
+  aborted: null | { reason: string };
+  problems: LineColumnProblem[];
+}
+
+export function toRenderJson(request: RenderedRequest, lineStarts: readonly number[]): RenderJson {
+  const ref = request.profile ?? { index: 1, label: '(no profile)' };
+  return {
+    profile: { index: ref.index, ...(ref.external_id ? { external_id: ref.external_id } : {}), label: ref.label },
+    request: { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: request.body },
+    subrequests: request.subrequests.map((s) => ({
+      method: s.method,
+      url: s.url,
+      headers: Object.fromEntries(s.headers),
+      body: s.body,
+      response: { status: s.response.status, body: s.response.body },
+    })),
+    aborted: request.aborted ? { reason: request.aborted.reason } : null,
+    problems: request.problems.map((p) => toLineColumnProblem(p, lineStarts)),
+  };
 }

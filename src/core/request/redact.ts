@@ -29,7 +29,8 @@ const MIN_SECRET_LENGTH = 4;
 export function collectSecrets(request: RenderedRequest): string[] {
   const secrets = new Set<string>();
   const add = (value: string | undefined) => {
-    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential')) secrets.add(value);
+    // Recipe placeholders (`[insert_client_secret]`) are not secrets, and hiding them would hide the mistake.
+    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential') && !/^\[[^\]]*\]$/.test(value)) secrets.add(value);
   };
   const fromHeaders = (headers: Array<[string, string]>) => {
     for (const [name, value] of headers) {

@@ -125,7 +125,10 @@ function assemble(file: TemplateFile, request: RenderedRequest): void {
   // Fidelity assumption: Braze trims the URL and header values (HTTP forbids line breaks there).
   request.url = (byId.get('url') ?? '').trim();
   request.headers = file.headers.filter((h) => byId.has(h.id)).map((h) => [h.key ?? '', (byId.get(h.id) ?? '').trim()]);
-  if (file.bodyMode === 'raw') {
+  if (request.aborted) {
+    // Braze sends nothing; a half-built body would only mislead.
+    request.body = null;
+  } else if (file.bodyMode === 'raw') {
     request.body = byId.get('body') ?? '';
   } else if (file.bodyMode === 'json') {
     // Fidelity assumption (not documented in these words): the composer builds one JSON object

@@ -45,14 +45,16 @@ export function parseJsonTree(text: string): ParsedJson {
   }
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = raw.map((e) => ({
-    message: ERROR_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
-    startIndex: e.offset,
-    endIndex: e.offset + Math.max(1, e.length),
-  }));
-  if (text.trim() === '' && errors.length === 0) {
-    errors.push({ message: 'The file is empty', startIndex: 0, endIndex: 0 });
-  }
+  // Only the first error is reported: what jsonc-parser finds after it is mostly a cascade
+  // ("Value expected" after "Property name expected"), as ESLint reports one parse error.
+  const errors = raw
+    .slice(0, 1)
+    .map((e) => ({
+      message: ERROR_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
+      startIndex: e.offset,
+      endIndex: e.offset + Math.max(1, e.length),
+    }));
+  if (text.trim() === '') return { root: undefined, errors: [{ message: 'The file is empty', startIndex: 0, endIndex: 0 }] };
   return { root, errors };
 }
 

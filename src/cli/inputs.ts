@@ -1,0 +1,74 @@
+import {
+  type ConnectedContentResolver,
+  type Profile,
+  type ScenarioName,
+  SCENARIOS,
+  computeLineStarts,
+  emptyProfile,
+  makeFixtureResolver,
+  offsetToLineColumn,
+  parseMocks,
+  parseProfiles,
+} from '../core';
+import { CliError } from './cli-error';
+import { displayPath, looksBinary, readTextFile } from './node-fs';
+
+export interface LoadedInputs {
+  profiles?: Profile[];
+  resolver: ConnectedContentResolver;
+}
+
+interface FileProblemLike {
+  message: string;
+  startIndex: number;
+  severity?: string;
+}
+
+/** Fails (exit 2) with `file:line:col: message` for the first error-level problem of an input file. */
+function failOnErrors(path: string, text: string, problems: FileProblemLike[]): void {
+  const first = problems.find((p) => (p.severity ?? 'error') === 'error');
+  if (!first) return;
+  const at = offsetToLineColumn(computeLineStarts(text.replace(/^\uFEFF/, '')), first.startIndex);
+  throw new CliError(`${displayPath(path)}:${at.line}:${at.column}: ${first.message}`);
+}
+
+/** Reads a `*.braze-profiles.json` file; unusable input is exit 2. */
+export function loadProfiles(path: string): Profile[] {
+  const text = readTextFile(path);
+  if (looksBinary(text)) throw new CliError(`${displayPath(path)}:1:1: not a text file`);
+  const { profiles, problems } = parseProfiles(text);
+  failOnErrors(path, text, problems);
+  if (profiles.length === 0) throw new CliError(`${displayPath(path)}:1:1: no user profiles in this file`);
+  return profiles;
+}
+
+/** The fixture resolver from an optional `*.braze-mocks.json` and a scenario name. */
+export function loadMocksResolver(path: string | undefined, scenario: string | undefined): ConnectedContentResolver {
+  if (scenario !== undefined && !(scenario in SCENARIOS)) {
+    throw new CliError(`unknown scenario "${scenario}"; one of: ${Object.keys(SCENARIOS).join(', ')}`);
+  }
+  if (!path) return makeFixtureResolver({ scenario: scenario as ScenarioName | undefined });
+  const text = readTextFile(path);
+  const { mocks, problems } = parseMocks(text);
+  failOnErrors(path, text, problems);
+  return makeFixtureResolver({ rules: mocks.rules, scenario: (scenario ?? mocks.scenario) as ScenarioName | undefined });
+}
+
+/**
+ * The profiles to render: all of them, or the one `--user` names (external_id, braze_id, email
+ * or 1-based position). Without a profiles file, one profile with every attribute empty.
+ */
+export function selectProfiles(profiles: Profile[] | undefined, user: string | undefined): Profile[] {
+  const all = profiles ?? [emptyProfile()];
+  if (user === undefined) return all;
+  const matches = all.filter((p) => matchesUser(p, user));
+  if (matches.length === 0) {
+    throw new CliError(`--user ${user}: no profile has that external_id, braze_id, email or position (1–${all.length})`);
+  }
+  return matches.slice(0, 1);
+}
+
+function matchesUser(profile: Profile, user: string): boolean {
+  const u = profile.user as Record<string, unknown>;
+  return [u.external_id, u.braze_id, u.email].some((v) => typeof v === 'string' && v === user) || String(profile.ref.index) === user;
+}

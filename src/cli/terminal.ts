@@ -1,0 +1,8 @@
+/**
+ * Makes text inert for a terminal: control characters (ANSI escapes, NUL, …) from profiles or
+ * responses are shown as `\u001b`-style escapes instead of being interpreted. Newlines and tabs stay.
+ */
+export function toTerminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

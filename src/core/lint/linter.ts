@@ -1,0 +1,160 @@
+import { compileTemplate, decodedRangeToRaw } from '../liquid/compile';
+import type { RenderedRequest } from '../request/rendered-request';
+import type { TemplateFile } from '../template/template-file';
+import type { Problem, ProfileRef, Severity, Suggestion } from '../types';
+import { toConnectedContentNodes, toRegionNodes } from './nodes';
+import type { ConnectedContentNode, LintConfig, RegionNode, Report, RuleDefinition, RuleSetting, Visitors } from './types';
+
+/** Fills `{{name}}` placeholders of a meta message. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Severity and options a rule runs with, or undefined when it is off. */
+export function resolveRuleSetting(rule: RuleDefinition, config: LintConfig | undefined): { severity: Severity; options: Record<string, unknown> } | undefined {
+  const setting: RuleSetting | undefined = config?.rules?.[rule.meta.id];
+  const defaults = Object.fromEntries(Object.entries(rule.meta.schema).map(([k, s]) => [k, s.default]));
+  if (setting === undefined) return { severity: rule.meta.severity, options: defaults };
+  const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
+  if (severity === 'off') return undefined;
+  return { severity, options: { ...defaults, ...options } };
+}
+
+interface ActiveRule {
+  rule: RuleDefinition;
+  severity: Severity;
+  visitors: Visitors;
+}
+
+/**
+ * Creates every enabled rule of one kind for a file; their reports land in `sink`.
+ * Nodes (regions, connected_content tags) are built once and shared.
+ */
+interface FileNodes {
+  regions(): RegionNode[];
+  connectedContentTags(): ConnectedContentNode[];
+}
+
+const fileNodes = new WeakMap<TemplateFile, FileNodes>();
+
+/** Regions and connected_content tags of a file, built on first use and cached with the file. */
+function nodesOf(file: TemplateFile): FileNodes {
+  let nodes = fileNodes.get(file);
+  if (!nodes) {
+    let regions: RegionNode[] | undefined;
+    let ccTags: ConnectedContentNode[] | undefined;
+    const compiled = compileTemplate(file);
+    nodes = {
+      regions: () => (regions ??= compiled.fields.flatMap(toRegionNodes)),
+      connectedContentTags: () => (ccTags ??= toConnectedContentNodes(nodes!.regions())),
+    };
+    fileNodes.set(file, nodes);
+  }
+  return nodes;
+}
+
+function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind: 'static' | 'rendered', config: LintConfig | undefined, sink: (problem: Problem) => void): ActiveRule[] {
+  const compiled = compileTemplate(file);
+  const nodes = nodesOf(file);
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    if (rule.meta.kind !== kind) continue;
+    const setting = resolveRuleSetting(rule, config);
+    if (!setting) continue;
+    const visitors = rule.create({
+      file,
+      compiled,
+      options: setting.options,
+      report: (report) => sink(toProblem(rule, setting.severity, report)),
+      toRaw: decodedRangeToRaw,
+      regions: nodes.regions,
+      connectedContentTags: nodes.connectedContentTags,
+    });
+    active.push({ rule, severity: setting.severity, visitors });
+  }
+  return active;
+}
+
+function toProblem(rule: RuleDefinition, severity: Severity, report: Report): Problem {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${report.messageId}"`);
+  const problem: Problem = {
+    ruleId: rule.meta.id,
+    severity: report.severity && severity === rule.meta.severity ? report.severity : severity,
+    message: formatMessage(template, report.data),
+    startIndex: report.startIndex,
+    endIndex: Math.max(report.startIndex, report.endIndex),
+  };
+  if (report.fix) problem.fix = { edits: report.fix };
+  if (report.suggest?.length) {
+    problem.suggest = report.suggest.map((s): Suggestion => ({ message: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data), edits: s.edits }));
+  }
+  return problem;
+}
+
+/** Runs the static rules over a parsed template. Synchronous and cheap: fit for every keystroke. */
+export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[], config?: LintConfig): Problem[] {
+  const problems: Problem[] = [];
+  const active = createRules(file, rules, 'static', config, (p) => problems.push(p));
+  const compiled = compileTemplate(file);
+  const call = <K extends keyof Visitors>(key: K, ...args: Parameters<NonNullable<Visitors[K]>>) => {
+    for (const { visitors } of active) (visitors[key] as ((...a: unknown[]) => void) | undefined)?.(...args);
+  };
+  call('TemplateFile', file);
+  if (active.some((a) => a.visitors.Field)) for (const field of compiled.fields) call('Field', field);
+  if (active.some((a) => a.visitors.Region)) for (const region of nodesOf(file).regions()) call('Region', region);
+  if (active.some((a) => a.visitors.ConnectedContentTag)) for (const node of nodesOf(file).connectedContentTags()) call('ConnectedContentTag', node);
+  if (active.some((a) => a.visitors.AttributeReference)) {
+    for (const field of compiled.fields) for (const reference of field.rewrite.references) call('AttributeReference', { field: field.field, reference });
+  }
+  call('onFileEnd');
+  return sortProblems(problems);
+}
+
+/**
+ * Runs the rendered-request rules over each profile's rendered request (plus the problems the
+ * renderer itself found), then merges identical findings so each is reported once with the
+ * profiles that trigger it.
+ */
+export function lintRendered(file: TemplateFile, requests: readonly RenderedRequest[], rules: readonly RuleDefinition[], config?: LintConfig): Problem[] {
+  const found: Problem[] = [];
+  for (const request of requests) {
+    const perProfile: Problem[] = [];
+    const active = createRules(file, rules, 'rendered', config, (p) => perProfile.push(p));
+    for (const { visitors } of active) visitors.RenderedRequest?.(request);
+    for (const problem of perProfile) if (request.profile) problem.profile = request.profile;
+    found.push(...perProfile);
+  }
+  return sortProblems(mergeAcrossProfiles(found));
+}
+
+/** One problem per (rule, range, message), naming how many profiles trigger it. */
+export function mergeAcrossProfiles(problems: readonly Problem[]): Problem[] {
+  const groups = new Map<string, { problem: Problem; profiles: ProfileRef[] }>();
+  for (const problem of problems) {
+    const key = `${problem.ruleId}\u0000${problem.startIndex}\u0000${problem.endIndex}\u0000${problem.message}`;
+    const group = groups.get(key);
+    if (group) {
+      if (problem.profile) group.profiles.push(problem.profile);
+    } else {
+      groups.set(key, { problem: { ...problem }, profiles: problem.profile ? [problem.profile] : [] });
+    }
+  }
+  return [...groups.values()].map(({ problem, profiles }) => {
+    if (profiles.length === 0) return problem;
+    return { ...problem, profile: profiles[0], message: `${problem.message} ${describeProfiles(profiles)}` };
+  });
+}
+
+function describeProfiles(profiles: ProfileRef[]): string {
+  const names = profiles.slice(0, 3).map((p) => p.label);
+  const more = profiles.length > 3 ? ` and ${profiles.length - 3} more` : '';
+  return profiles.length === 1 ? `[profile ${names[0]}]` : `[profiles ${names.join(', ')}${more}]`;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** File order, then severity, then rule id: stable output for CI. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+}

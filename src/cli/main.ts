@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import { runLiquid } from './commands/liquid';
+import { listRules, runLint } from './commands/lint';
+import { allRules } from '../core';
 import { runRender } from './commands/render';
 
 const USAGE = `Usage:
+  braze-webhook lint [PATHS or globs…] [--profiles FILE…] [--mocks FILE] [--scenario NAME]
+                     [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]
   braze-webhook render TEMPLATE [--profiles FILE] [--user ID] [--mocks FILE] [--scenario NAME]
                                 [--format http|curl|json] [--reveal-secrets]
   braze-webhook liquid --template-file FILE [--context FILE.json]
@@ -21,6 +25,8 @@ export async function main(argv: string[], out: Out, err: Out): Promise<number> 
   try {
     const [command, ...rest] = argv;
     switch (command) {
+      case 'lint':
+        return await lint(rest, out, err);
       case 'render':
         return await render(rest, out);
       case 'liquid':
@@ -53,6 +59,48 @@ export async function main(argv: string[], out: Out, err: Out): Promise<number> 
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+
+async function lint(args: string[], out: Out, err: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      profiles: { type: 'string', multiple: true },
+      mocks: { type: 'string' },
+      scenario: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'max-warnings': { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
+    },
+  });
+  if (values['list-rules']) {
+    out(listRules(allRules));
+    return 0;
+  }
+  const format = values.format as (typeof LINT_FORMATS)[number];
+  if (!LINT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${LINT_FORMATS.join(', ')}`);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new CliError('--max-warnings takes a whole number ≥ 0');
+  return runLint(
+    {
+      paths: positionals,
+      profiles: values.profiles ?? [],
+      mocks: values.mocks,
+      scenario: values.scenario,
+      format,
+      maxWarnings,
+      fix: values.fix === true,
+      config: values.config,
+    },
+    VERSION,
+    out,
+    err,
+  );
+}
 
 async function render(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -19,3 +19,10 @@ export { prettyJson, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRender
 export type { RenderedRequest, RenderedSubRequest, RenderedField } from './request/rendered-request';
 export { parseProfiles, toLiquidScope, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
+export { allRules, recommendedRules } from './rules';
+export { lintStatic, lintRendered, formatMessage, resolveRuleSetting, sortProblems } from './lint/linter';
+export { lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
+export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
+export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
+export { parseConfig, CONFIG_FILE_NAME, type ConfigProblem } from './config/config';
+export { validateTemplateSchema } from './schema/validate-template';

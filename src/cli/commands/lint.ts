@@ -1,0 +1,141 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  CONFIG_FILE_NAME,
+  type Dependencies,
+  type LintConfig,
+  type Problem,
+  type Profile,
+  type RuleDefinition,
+  allRules,
+  applyFixes,
+  lintTemplate,
+  parseConfig,
+  parseTemplateFile,
+  toLineColumnProblem,
+} from '../../core';
+import { CliError } from '../cli-error';
+import { findTemplateFiles } from '../find-files';
+import { formatJson } from '../formatters/json';
+import { formatSarif } from '../formatters/sarif';
+import { formatText } from '../formatters/text';
+import type { FileReport } from '../formatters/types';
+import { loadMocksResolver, loadProfiles } from '../inputs';
+import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+
+export interface LintCommandOptions {
+  paths: string[];
+  profiles: string[];
+  mocks?: string;
+  scenario?: string;
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  fix: boolean;
+  config?: string;
+}
+
+/** `--fix` re-lints after each pass; fixes that overlapped are applied in the next one. */
+const MAX_FIX_PASSES = 10;
+
+/** `braze-webhook lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 unreadable). */
+export async function runLint(options: LintCommandOptions, version: string, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const { config, configDir } = loadConfig(options.config);
+  const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
+  const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path));
+  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
+  const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
+  const found = findTemplateFiles(options.paths);
+  for (const missing of found.missing) err(`braze-webhook: ${missing}: no such file, or no match\n`);
+  const reports: FileReport[] = [];
+  let unreadable = found.missing.length > 0;
+  for (const path of found.files) {
+    let text: string;
+    try {
+      text = readTextFile(path);
+    } catch (error) {
+      err(`braze-webhook: ${(error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
+    const problems = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
+    const lineStarts = parseTemplateFile(text).lineStarts;
+    reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
+  }
+  out(format(reports, options.format, version));
+  if (unreadable) return 2;
+  const all = reports.flatMap((r) => r.problems);
+  const errors = all.filter((p) => p.severity === 'error').length;
+  const warnings = all.filter((p) => p.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    err(`braze-webhook: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function lintText(text: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<Problem[]> {
+  if (looksBinary(text)) {
+    return [{ ruleId: 'json-syntax', severity: 'error', message: 'Invalid JSON: this is a binary file, not a webhook template.', startIndex: 0, endIndex: 0 }];
+  }
+  const file = parseTemplateFile(text);
+  return (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems;
+}
+
+/** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */
+async function fixFile(path: string, original: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<Problem[]> {
+  const hadBom = original.charCodeAt(0) === 0xfeff;
+  let text = hadBom ? original.slice(1) : original;
+  let problems = await lintText(text, config, profiles, deps);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { text: fixed, applied } = applyFixes(text, problems);
+    if (applied.length === 0 || fixed === text) break;
+    if (parseTemplateFile(fixed).syntaxErrors.length > 0) break;
+    text = fixed;
+    problems = await lintText(text, config, profiles, deps);
+  }
+  const result = hadBom ? `\uFEFF${text}` : text;
+  if (result !== original) writeFileSync(path, result, 'utf8');
+  return problems;
+}
+
+function format(reports: FileReport[], kind: LintCommandOptions['format'], version: string): string {
+  switch (kind) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, allRules, version);
+    default:
+      return formatText(reports);
+  }
+}
+
+/** `--config FILE`, else `braze-webhook.config.json` in the current directory, else defaults. */
+function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
+  const configPath = resolve(path ?? CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = readTextFile(configPath);
+  } catch (error) {
+    if (path) throw error;
+    return { config: {}, configDir: process.cwd() };
+  }
+  const { config, problems } = parseConfig(text, allRules.map((r) => r.meta.id));
+  if (problems.length > 0) {
+    const p = problems[0];
+    const before = text.replace(/^\uFEFF/, '').slice(0, p.startIndex).split(/\r\n|\r|\n/);
+    throw new CliError(`${displayPath(configPath)}:${before.length}:${before[before.length - 1].length + 1}: ${p.message}`);
+  }
+  return { config, configDir: dirname(configPath) };
+}
+
+/** `--list-rules`: one line per rule from its meta. */
+export function listRules(rules: readonly RuleDefinition[]): string {
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  const lines = rules.map((r) => {
+    const flags = [r.meta.kind === 'rendered' ? 'rendered' : 'static', r.meta.fixable ? 'fix' : '', r.meta.hasSuggestions ? 'suggest' : ''].filter(Boolean).join(',');
+    return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${flags.padEnd(22)}  ${r.meta.docs.description}`;
+  });
+  return `${lines.join('\n')}\n\nDocs: ${join('docs', 'rules')}/<id>.md in the package.\n`;
+}

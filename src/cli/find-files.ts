@@ -1,0 +1,82 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+
+const TEMPLATE_SUFFIX = '.braze-webhook.json';
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'test-host']);
+
+/** `*` (no slash), `**` (any depth) and `?` as a RegExp over `/`-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') pattern += '[^/]*';
+    else if (ch === '?') pattern += '[^/]';
+    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+    } else if (entry.isFile()) {
+      out.push(join(dir, entry.name));
+    }
+  }
+}
+
+export interface FoundFiles {
+  files: string[];
+  /** Paths that do not exist or matched nothing: exit code 2. */
+  missing: string[];
+}
+
+/**
+ * Expands the CLI's PATHS: a file is taken as it is; a directory means every
+ * `*.braze-webhook.json` below it; a pattern with `*`/`?` is matched below its fixed prefix.
+ * No argument means the current directory.
+ */
+export function findTemplateFiles(args: readonly string[]): FoundFiles {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const arg of args.length > 0 ? args : ['.']) {
+    if (/[*?]/.test(arg)) {
+      const normalized = arg.split(sep).join('/');
+      const slash = normalized.lastIndexOf('/', normalized.search(/[*?]/));
+      const fixed = slash >= 0 ? normalized.slice(0, slash + 1) : '';
+      const base = resolve(fixed || '.');
+      const matcher = globToRegExp(normalized.slice(fixed.length));
+      const found: string[] = [];
+      try {
+        walk(base, found);
+      } catch {
+        missing.push(arg);
+        continue;
+      }
+      const matches = found.filter((f) => matcher.test(f.slice(base.length + 1).split(sep).join('/')));
+      if (matches.length === 0) missing.push(arg);
+      for (const m of matches) files.add(m);
+      continue;
+    }
+    const path = resolve(arg);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      missing.push(arg);
+      continue;
+    }
+    if (!isDirectory) {
+      files.add(path);
+      continue;
+    }
+    const found: string[] = [];
+    walk(path, found);
+    for (const f of found.filter((f) => f.endsWith(TEMPLATE_SUFFIX))) files.add(f);
+  }
+  return { files: [...files].sort(), missing };
+}

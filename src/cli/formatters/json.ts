@@ -1,0 +1,6 @@
+import type { FileReport } from './types';
+
+/** `[{file, problems: [{ruleId, severity, message, line, column, endLine, endColumn, profile?}]}]`. */
+export function formatJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(reports, null, 2)}\n`;
+}

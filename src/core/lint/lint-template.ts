@@ -1,0 +1,37 @@
+import type { Profile } from '../profile';
+import { renderProfile } from '../request/render-profile';
+import type { RenderedRequest } from '../request/rendered-request';
+import type { TemplateFile } from '../template/template-file';
+import type { Dependencies, Problem } from '../types';
+import { lintRendered, lintStatic, sortProblems } from './linter';
+import type { LintConfig, RuleDefinition } from './types';
+
+export interface LintOptions {
+  rules: readonly RuleDefinition[];
+  config?: LintConfig;
+  /** Sample profiles; rendered-request rules run only when some are given. */
+  profiles?: readonly Profile[];
+  /** Needed with profiles: the connected_content resolver (fixtures) and content blocks. */
+  deps?: Dependencies;
+}
+
+export interface LintResult {
+  problems: Problem[];
+  /** The rendered request per profile (empty without profiles), for previews. */
+  requests: RenderedRequest[];
+}
+
+/**
+ * Static rules always; rendered-request rules for each profile when profiles are given and the
+ * file parses (a broken file renders nothing useful).
+ */
+export async function lintTemplate(file: TemplateFile, options: LintOptions): Promise<LintResult> {
+  const staticProblems = lintStatic(file, options.rules, options.config);
+  if (!options.profiles?.length || !options.deps || file.syntaxErrors.length > 0 || !file.url) {
+    return { problems: staticProblems, requests: [] };
+  }
+  const requests: RenderedRequest[] = [];
+  for (const profile of options.profiles) requests.push(await renderProfile(file, profile, options.deps));
+  const rendered = lintRendered(file, requests, options.rules, options.config);
+  return { problems: sortProblems([...staticProblems, ...rendered]), requests };
+}

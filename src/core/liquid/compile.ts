@@ -100,7 +100,8 @@ function cleanMessage(error: unknown): string {
 
 /** For "undefined filter: x", point at the filter name rather than the whole output. */
 function narrowToFilterName(source: string, token: { begin: number; end: number }, error: unknown): { begin: number; end: number } {
-  const name = /(?:undefined filter|is not supported by Braze)[^\w]*"?([\w-]+)/.exec(cleanMessage(error))?.[1];
+  const named = /undefined filter: ([\w-]+)|filter "([\w-]+)" is not supported/.exec(cleanMessage(error));
+  const name = named?.[1] ?? named?.[2];
   if (!name) return token;
   const slice = source.slice(token.begin, token.end);
   const match = new RegExp(`\\|\\s*(${name})\\b`).exec(slice);

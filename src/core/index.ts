@@ -26,3 +26,7 @@ export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fi
 export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
 export { parseConfig, CONFIG_FILE_NAME, type ConfigProblem } from './config/config';
 export { validateTemplateSchema } from './schema/validate-template';
+export * from './editor';
+export { LEAD_FIELDS, findLeadField, type LeadField } from './salesforce/lead-fields';
+export { describeApiVersion } from './salesforce/api-versions';
+export { parseSobjectUrl, type SobjectUrl } from './salesforce/sobject-url';

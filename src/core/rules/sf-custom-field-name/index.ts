@@ -1,0 +1,66 @@
+import type { RuleDefinition } from '../../lint/types';
+import { customFieldNameProblem } from '../../salesforce/lead-fields';
+import { docsUrl } from '../docs-url';
+import { sendsRecordData, toBodyKeys, toSobjectRequest } from '../salesforce-helpers';
+
+/**
+ * Body keys ending in `__c` must be possible custom-field API names: letters, digits and single
+ * underscores, starting with a letter, not ending in `_`, at most 40 characters before `__c`
+ * (plus an optional `ns__` namespace). Anything else cannot exist in the org, so Salesforce
+ * answers 400 INVALID_FIELD ("No such column …"), which Braze does not retry.
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_custom_objects.htm
+ */
+export const SfCustomFieldName: RuleDefinition = {
+  meta: {
+    id: 'sf-custom-field-name',
+    docs: { description: 'Body keys ending in __c must be valid custom-field API names.', recommended: true, url: docsUrl('sf-custom-field-name') },
+    severity: 'error',
+    kind: 'static',
+    schema: {},
+    messages: {
+      invalid:
+        '"{{key}}" cannot be a custom-field API name ({{reason}}), so no such field exists: Salesforce answers 400 INVALID_FIELD ("No such column \'{{key}}\' on sobject of type {{sobject}}"), which Braze does not retry. Copy the API name from Setup → Object Manager → {{sobject}} → Fields & Relationships.',
+      renameTo: 'Rename to "{{name}}" (check the API name in Setup)',
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      TemplateFile(file) {
+        const request = toSobjectRequest(file);
+        if (!request || !sendsRecordData(request)) return;
+        for (const k of toBodyKeys(file, context)?.keys ?? []) {
+          if (k.dynamic) continue;
+          const reason = customFieldNameProblem(k.key);
+          if (!reason) continue;
+          const candidate = toCustomFieldName(k.key);
+          context.report({
+            messageId: 'invalid',
+            data: { key: k.key, reason, sobject: request.sobject },
+            startIndex: k.range.start,
+            endIndex: k.range.end,
+            suggest: candidate ? [{ messageId: 'renameTo', data: { name: candidate }, edits: k.rename(candidate) }] : undefined,
+          });
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The valid API name a label-like key probably meant (`Lead Stage__c` → `Lead_Stage__c`,
+ * `Etapa_del_líder__c` → `Etapa_del_lider__c`), or undefined when none is obvious.
+ */
+function toCustomFieldName(key: string): string | undefined {
+  const parts = key.slice(0, -3).split('__');
+  if (parts.length > 2) return undefined;
+  const cleaned = parts.map((part) =>
+    part
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, ''),
+  );
+  const candidate = `${cleaned.join('__')}__c`;
+  return candidate !== key && customFieldNameProblem(candidate) === undefined ? candidate : undefined;
+}

@@ -1,0 +1,68 @@
+import type { RuleDefinition } from '../../lint/types';
+import type { TemplateFile } from '../../template/template-file';
+import type { OffsetRange } from '../../types';
+import { docsUrl } from '../docs-url';
+import { toSobjectRequest } from '../salesforce-helpers';
+
+/**
+ * The HTTP verb must match the sObject resource: the collection takes POST (create), a record
+ * takes PATCH (update) or DELETE, an external Id takes PATCH (upsert); Salesforce has no PUT on
+ * sObjects (405 METHOD_NOT_ALLOWED). POST to a record URL is `sf-create-with-id`'s finding and
+ * PATCH to the collection is `sf-update-without-id`'s, so each mistake is reported once.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_basic_info.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_retrieve.htm
+ */
+export const SfMethod: RuleDefinition = {
+  meta: {
+    id: 'sf-method',
+    docs: { description: 'The HTTP method must fit the Salesforce sObject URL: POST to create, PATCH to update or upsert, never PUT.', recommended: true, url: docsUrl('sf-method') },
+    severity: 'error',
+    kind: 'static',
+    schema: {},
+    messages: {
+      putCollection: 'Salesforce has no PUT for sObjects: it answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use POST to create a {{sobject}}.',
+      putRecord: 'Salesforce has no PUT for sObjects: it answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use PATCH to update (or upsert) this {{sobject}}.',
+      getCollection: "GET on the {{sobject}} collection only reads the object's metadata: Salesforce ignores the body and creates nothing. Use POST to create a {{sobject}}.",
+      getRecord: 'GET only reads this {{sobject}}: Salesforce ignores the body and updates nothing. Use PATCH to update it.',
+      deleteCollection: 'DELETE is not allowed on the {{sobject}} collection: Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use POST to create a {{sobject}}.',
+      deleteRecord: 'DELETE deletes this {{sobject}}, and Salesforce ignores the body. Use PATCH to update it.',
+      useMethod: 'Use {{method}}',
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      TemplateFile(file) {
+        const request = toSobjectRequest(file);
+        if (!request || !request.methodRange) return;
+        const collection = request.parsed.operation === 'collection';
+        const range = request.methodRange;
+        const report = (messageId: string, method: string) =>
+          context.report({
+            messageId,
+            data: { sobject: request.sobject },
+            startIndex: range.start,
+            endIndex: range.end,
+            suggest: [{ messageId: 'useMethod', data: { method }, edits: [replace(range, method)] }],
+          });
+        const writeMethod = collection ? 'POST' : 'PATCH';
+        if (request.method === 'PUT') report(collection ? 'putCollection' : 'putRecord', writeMethod);
+        else if (request.method === 'GET' && hasBody(file)) report(collection ? 'getCollection' : 'getRecord', writeMethod);
+        else if (request.method === 'DELETE' && collection) report('deleteCollection', 'POST');
+        else if (request.method === 'DELETE' && hasBody(file)) report('deleteRecord', 'PATCH');
+      },
+    };
+  },
+};
+
+function replace(range: OffsetRange, method: string) {
+  return { startIndex: range.start, endIndex: range.end, insert: JSON.stringify(method) };
+}
+
+/** A body with something in it: at least one key/value pair, or non-blank raw text. */
+function hasBody(file: TemplateFile): boolean {
+  if (file.bodyMode === 'raw') return (file.body[0]?.text.trim() ?? '') !== '';
+  if (file.bodyMode !== 'json') return false;
+  const body = file.members.find((m) => m.key === 'body');
+  return (body?.valueNode.children?.length ?? 0) > 0;
+}

@@ -1,0 +1,95 @@
+import { raw, runRuleTests, template } from '../../../../test/helpers/rule-tester';
+import { SfUnknownField } from '.';
+
+const base = 'https://acme.my.salesforce.com/services/data/v60.0/sobjects/';
+const create = (body: Record<string, string> | string) => template({ body });
+
+runRuleTests(SfUnknownField, {
+  valid: [
+    template(),
+    { name: 'standard fields in any case (sf-field-case says the rest)', code: create({ lastname: 'x', COMPANY: 'y', firstName: 'z', leadsource: 'Web' }) },
+    { name: 'custom fields, namespaced and geolocation parts', code: create({ LastName: 'x', Company: 'y', Lead_Stage__c: 'MQL', acme__Score__c: '1', Geo__Latitude__s: '1.5' }) },
+    { name: 'an invalid __c name is sf-custom-field-name’s finding', code: create({ LastName: 'x', Company: 'y', 'Lead Stage__c': 'MQL' }) },
+    { name: 'sObject "attributes" metadata', code: template({ body: '{"attributes": {"type": "Lead"}, "LastName": "x", "Company": "y"}' }) },
+    { name: 'a key from Liquid is unknown until send time', code: create({ LastName: 'x', Company: 'y', '{{custom_attribute.${sf_field}}}': 'z' }) },
+    { name: 'raw body that is not JSON as written', code: create('apellido={{${last_name}}}') },
+    { name: 'other sObjects have other fields', code: template({ url: `${base}Contact/`, body: { AccountId: '001D000000IqhSLIAZ', Birthdate: '1990-01-01' } }) },
+    { name: 'GET ignores the body (sf-method says so)', code: template({ request_method: 'GET', body: { apellido: 'x' } }) },
+    { name: 'not a Salesforce URL', code: template({ url: 'https://hooks.example.com/leads', body: { apellido: 'x' } }) },
+  ],
+  invalid: [
+    {
+      name: "the Spanish recipe's keys: exact labels are fixed",
+      code: create({ firstName: '{{${first_name}}}', apellido: '{{${last_name}}}', 'correo electrónico': '{{${email_address}}}', empresa: '{{custom_attribute.${company}}}' }),
+      errors: [
+        { messageId: 'labelOf', data: { key: 'apellido', field: 'LastName' }, highlight: '"apellido"', severity: 'warning' },
+        { messageId: 'labelOf', data: { key: 'correo electrónico', field: 'Email' }, highlight: '"correo electrónico"' },
+        { messageId: 'labelOf', data: { key: 'empresa', field: 'Company' }, highlight: '"empresa"' },
+      ],
+      output: create({ firstName: '{{${first_name}}}', LastName: '{{${last_name}}}', Email: '{{${email_address}}}', Company: '{{custom_attribute.${company}}}' }),
+    },
+    {
+      name: 'snake_case folds onto the API name',
+      code: create({ LastName: 'x', Company: 'y', first_name: '{{${first_name}}}', 'Zip/Postal Code': '{{custom_attribute.${zip}}}' }),
+      errors: [
+        { messageId: 'labelOf', data: { key: 'first_name', field: 'FirstName' }, highlight: '"first_name"' },
+        { messageId: 'labelOf', data: { key: 'Zip/Postal Code', field: 'PostalCode' }, highlight: '"Zip/Postal Code"' },
+      ],
+      output: create({ LastName: 'x', Company: 'y', FirstName: '{{${first_name}}}', PostalCode: '{{custom_attribute.${zip}}}' }),
+    },
+    {
+      name: 'a typo is only a suggestion',
+      code: create({ LastName: 'x', Compnay: 'y' }),
+      errors: [{ messageId: 'didYouMean', data: { key: 'Compnay', field: 'Company' }, highlight: '"Compnay"' }],
+      suggestions: ['Rename "Compnay" to "Company"'],
+    },
+    {
+      name: 'an ambiguous label offers each field',
+      code: create({ LastName: 'x', Company: 'y', Estado: 'Open' }),
+      errors: [{ messageId: 'ambiguousLabel', data: { key: 'Estado', fields: 'State, Status' }, highlight: '"Estado"' }],
+      suggestions: ['Rename "Estado" to "State"', 'Rename "Estado" to "Status"'],
+    },
+    {
+      name: 'no fix when the API name is already in the body',
+      code: create({ LastName: 'x', apellido: 'y', Company: 'z' }),
+      errors: [{ messageId: 'labelOf', data: { key: 'apellido', field: 'LastName' }, highlight: '"apellido"' }],
+      suggestions: [],
+    },
+    {
+      name: 'two labels of one field: suggestions, not two colliding fixes',
+      code: create({ Company: 'z', apellido: 'x', Apellidos: 'y' }),
+      errors: [
+        { messageId: 'labelOf', data: { key: 'apellido', field: 'LastName' }, highlight: '"apellido"' },
+        { messageId: 'labelOf', data: { key: 'Apellidos', field: 'LastName' }, highlight: '"Apellidos"' },
+      ],
+      suggestions: ['Rename "apellido" to "LastName"'],
+    },
+    {
+      name: 'read-only fields are never the suggestion',
+      code: create({ LastName: 'x', Company: 'y', 'Full Name': 'z' }),
+      errors: [{ messageId: 'unknown', data: { key: 'Full Name' }, highlight: '"Full Name"' }],
+    },
+    {
+      name: 'nothing close',
+      code: create({ LastName: 'x', Company: 'y', lead_score: '{{custom_attribute.${lead_score}}}' }),
+      errors: [{ messageId: 'unknown', data: { key: 'lead_score' }, highlight: '"lead_score"' }],
+    },
+    {
+      name: 'surrounding spaces are not the field',
+      code: create({ ' Email': 'x', LastName: 'y', Company: 'z' }),
+      errors: [{ messageId: 'labelOf', data: { key: ' Email', field: 'Email' }, highlight: '" Email"' }],
+      output: create({ Email: 'x', LastName: 'y', Company: 'z' }),
+    },
+    {
+      name: 'raw JSON body: the fix re-escapes the key',
+      code: create('{"apellido": "{{${last_name} | json_escape}}", "Company": "Acme"}'),
+      errors: [{ messageId: 'labelOf', data: { key: 'apellido', field: 'LastName' }, highlight: raw('"apellido"') }],
+      output: create('{"LastName": "{{${last_name} | json_escape}}", "Company": "Acme"}'),
+    },
+    {
+      name: 'updates are checked too',
+      code: template({ url: `${base}Lead/{{\${user_id}}}`, request_method: 'PATCH', body: { etapa: 'MQL' } }),
+      errors: [{ messageId: 'unknown', data: { key: 'etapa' }, highlight: '"etapa"' }],
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+import type { RuleDefinition } from '../../lint/types';
+import { docsUrl } from '../docs-url';
+import { toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+
+/**
+ * PATCH to `…/sobjects/Lead/` with no record Id: the collection resource takes GET and POST only,
+ * so Salesforce answers 405 METHOD_NOT_ALLOWED (a 4xx Braze does not retry). An upsert by external
+ * Id (`PATCH …/sobjects/Lead/<Field__c>/<value>`) and an update (`…/Lead/<Id>`) are fine.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_upsert.htm
+ */
+export const SfUpdateWithoutId: RuleDefinition = {
+  meta: {
+    id: 'sf-update-without-id',
+    docs: { description: 'A PATCH (update) must name the record: …/sobjects/<sObject>/<Id> or …/<ExtIdField>/<value>.', recommended: true, url: docsUrl('sf-update-without-id') },
+    severity: 'error',
+    kind: 'static',
+    schema: {},
+    messages: {
+      noId:
+        'PATCH updates one record, but this URL is the {{sobject}} collection: Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Add the record Id (…/sobjects/{{sobject}}/<Id>) or an external Id (…/sobjects/{{sobject}}/<Field__c>/<value>), or use POST to create.',
+      usePost: 'Use POST to create a {{sobject}} instead',
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      TemplateFile(file) {
+        const request = toSobjectRequest(file);
+        if (!request || request.effectiveMethod !== 'PATCH' || request.parsed.operation !== 'collection') return;
+        const range = urlPartRange(context, request, request.parsed.sobject);
+        const data = { sobject: request.sobject };
+        const { methodRange } = request;
+        const suggest = methodRange && !request.methodOverridden ? [{ messageId: 'usePost', data, edits: [{ startIndex: methodRange.start, endIndex: methodRange.end, insert: '"POST"' }] }] : undefined;
+        context.report({ messageId: 'noId', data, startIndex: range.start, endIndex: range.end, suggest });
+      },
+    };
+  },
+};

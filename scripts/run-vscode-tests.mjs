@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// npm run test:vscode - runs out/test/index.js (compiled from test/vscode) inside a real VS Code.
+//
+// Default route (CI): code-server's built VS Code + headless Debian chromium; see docs/testing.md
+// and scripts/setup-test-host.sh. With VSCODE_EXECUTABLE=/path/to/code (a desktop VS Code), or
+// VSCODE_TEST_ROUTE=electron, the same entry runs under @vscode/test-electron instead.
+//
+// Environment:
+//   VSCODE_EXECUTABLE             desktop VS Code binary -> @vscode/test-electron route
+//   VSCODE_TEST_ROUTE             "code-server" (default) or "electron"
+//   VSCODE_TEST_TIMEOUT_SECONDS   overall guard, default 300
+//   VSCODE_TEST_VERBOSE=1         also stream code-server's log and the workbench console
+//   VSCODE_TEST_KEEP_SANDBOX=1    keep the temporary HOME/user-data/workspace for inspection
+//   CODE_SERVER_ENTRY, CHROMIUM_PATH  override test-host/.../entry.js and /usr/bin/chromium
+//
+// Exit code: 0 when every test passed, 1 otherwise (failures, timeout, crash), 128+n on signal n.
+// Every process started here leads its own process group and is killed by that group id on
+// every path out (normal end, error, timeout, SIGINT/SIGTERM/SIGHUP, process exit).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+import { runWithCodeServer } from './vscode-harness/code-server-route.mjs';
+import { runWithTestElectron } from './vscode-harness/test-electron-route.mjs';
+import { killAllGroups, killAllGroupsNow, liveGroups } from './vscode-harness/process-groups.mjs';
+import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const TESTS_ENTRY = join(ROOT, 'out', 'test', 'index');
+const WORKSPACE_FIXTURE = join(ROOT, 'test', 'vscode-workspace');
+const TIMEOUT_SECONDS = Number(process.env.VSCODE_TEST_TIMEOUT_SECONDS ?? 300);
+const VERBOSE = process.env.VSCODE_TEST_VERBOSE === '1' || process.argv.includes('--verbose');
+const KEEP_SANDBOX = process.env.VSCODE_TEST_KEEP_SANDBOX === '1';
+const ROUTE = process.env.VSCODE_EXECUTABLE ? 'electron' : (process.env.VSCODE_TEST_ROUTE ?? 'code-server');
+
+const log = (message) => console.log(`[vscode-tests] ${message}`);
+const fail = (message) => console.error(`[vscode-tests] ERROR: ${message}`);
+
+let sandbox;
+let failureContext = () => '';
+let cleaningUp;
+
+async function cleanup() {
+  cleaningUp ??= (async () => {
+    await killAllGroups();
+    if (KEEP_SANDBOX && sandbox) log(`sandbox kept at ${sandbox.root}`);
+    else removeSandbox(sandbox);
+  })();
+  return cleaningUp;
+}
+
+process.on('exit', killAllGroupsNow);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    fail(`received ${signal}; stopping VS Code and chromium`);
+    cleanup().finally(() => process.exit(128 + constants.signals[signal]));
+  });
+}
+
+function withTimeout(promise) {
+  let timer;
+  const guard = new Promise((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `TIMEOUT: the VS Code suite did not report a result within ${TIMEOUT_SECONDS} s ` +
+              '(workbench never started the tests, or a test hangs without its own bound). ' +
+              'Raise VSCODE_TEST_TIMEOUT_SECONDS or rerun with VSCODE_TEST_VERBOSE=1.',
+          ),
+        ),
+      TIMEOUT_SECONDS * 1000,
+    );
+  });
+  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
+}
+
+async function main() {
+  for (const file of [`${TESTS_ENTRY}.js`, join(ROOT, 'dist', 'extension.js')]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  }
+  sandbox = createSandbox(WORKSPACE_FIXTURE);
+  log(`route: ${ROUTE}; sandbox ${sandbox.root}; timeout ${TIMEOUT_SECONDS} s`);
+  const options = {
+    root: ROOT,
+    testsEntry: TESTS_ENTRY,
+    dirs: sandbox,
+    verbose: VERBOSE,
+    onFailureContext: (fn) => (failureContext = fn),
+  };
+  if (ROUTE === 'electron') return withTimeout(runWithTestElectron(options));
+  if (ROUTE === 'code-server') return withTimeout(runWithCodeServer(options));
+  throw new Error(`unknown VSCODE_TEST_ROUTE ${ROUTE} (use code-server or electron)`);
+}
+
+const started = Date.now();
+let exitCode = 1;
+try {
+  const code = await main();
+  exitCode = code === 0 ? 0 : 1;
+} catch (err) {
+  fail(err instanceof Error ? ((VERBOSE ? err.stack : undefined) ?? err.message) : String(err));
+  const context = failureContext();
+  if (context) console.error(context);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+const left = liveGroups();
+if (left.length > 0) {
+  fail(`process groups still alive after cleanup: ${left.join(', ')}`);
+  exitCode = 1;
+}
+log(`${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(exitCode);

@@ -6,7 +6,7 @@ export * from './types';
 export { parseTemplateFile, plainTextField, objectMembers, rangeOf, type TemplateFile, type LiquidField, type FieldKind, type MemberInfo } from './template/template-file';
 export { decodeJsonString, toRawRange, type DecodedString } from './template/json-string';
 export { computeLineStarts, offsetToLineColumn, stripBom, assertNever, type LineColumn } from './util/positions';
-export { rewriteBrazeSyntax, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';
+export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';
 export { createBrazeEngine, sharedBrazeEngine, ENGINE_LIMITS } from './liquid/create-braze-engine';
 export { compileTemplate, type CompiledTemplate, type CompiledField } from './liquid/compile';
 export { parseConnectedContentArgs, KNOWN_CC_OPTIONS, type CcArgs, type CcOption } from './liquid/connected-content-args';
@@ -15,7 +15,7 @@ export { renderRequest, lookupReference, describeReference, type RenderTarget } 
 export { renderProfile, emptyProfile } from './request/render-profile';
 export { renderLiquidText, type LiquidTextResult } from './request/render-liquid-text';
 export { redactRequest, redactText, collectSecrets, REDACTED } from './request/redact';
-export { prettyJson, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRenderJson, toLineColumnProblem, type RenderJson, type LineColumnProblem } from './request/formats';
+export { prettyJson, toBrazeWebhookObject, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRenderJson, toLineColumnProblem, type RenderJson, type LineColumnProblem } from './request/formats';
 export type { RenderedRequest, RenderedSubRequest, RenderedField } from './request/rendered-request';
 export { parseProfiles, toLiquidScope, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';

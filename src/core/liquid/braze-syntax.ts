@@ -258,3 +258,8 @@ export function toOriginalRange(rewrite: BrazeRewrite, start: number, end: numbe
   if (end <= start) return { start: s, end: s };
   return { start: s, end: Math.max(toOriginalOffset(rewrite, end), toOriginalOffset(rewrite, end - 1) + 1) };
 }
+
+/** Names of the content blocks a Liquid text includes (`{{content_blocks.${name}}}`). */
+export function contentBlockNames(text: string): string[] {
+  return [...new Set(rewriteBrazeSyntax(text).references.filter((r) => r.namespace === 'content_blocks').map((r) => r.name))];
+}

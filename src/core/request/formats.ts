@@ -101,3 +101,32 @@ export function toRenderJson(request: RenderedRequest, lineStarts: readonly numb
     problems: request.problems.map((p) => toLineColumnProblem(p, lineStarts)),
   };
 }
+
+/** Braze's messaging-API webhook object (`/messages/send`), built from a template (Liquid kept). */
+export interface BrazeWebhookObject {
+  url: string;
+  request_method: string;
+  request_headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * The template as a messaging-API webhook object. That object accepts only POST, PUT, DELETE
+ * and GET, so a PATCH becomes Salesforce's `POST …?_HttpMethod=PATCH` override; key/value bodies
+ * become one JSON string (the API has no key/value mode).
+ * https://www.braze.com/docs/api/objects_filters/messaging/webhook_object/
+ */
+export function toBrazeWebhookObject(file: import('../template/template-file').TemplateFile): { object: BrazeWebhookObject; patchRewritten: boolean } {
+  const method = (file.method?.value ?? 'POST').toUpperCase();
+  const patchRewritten = method === 'PATCH';
+  let url = file.url?.text ?? '';
+  if (patchRewritten) url += `${url.includes('?') ? '&' : '?'}_HttpMethod=PATCH`;
+  const object: BrazeWebhookObject = {
+    url,
+    request_method: patchRewritten ? 'POST' : method,
+    request_headers: Object.fromEntries(file.headers.map((h) => [h.key ?? '', h.text])),
+  };
+  if (file.bodyMode === 'raw') object.body = file.body[0]?.text ?? '';
+  if (file.bodyMode === 'json') object.body = JSON.stringify(Object.fromEntries(file.body.map((f) => [f.key ?? '', f.text])));
+  return { object, patchRewritten };
+}

@@ -17,7 +17,7 @@ export class AbortMessageTag extends Tag {
     this.reason = parseAbortReason(token.args);
   }
 
-  *render(ctx: Context): Generator<unknown, void, unknown> {
+  render(ctx: Context): void {
     const session = sessionOf(ctx);
     if (session) session.aborted = { reason: this.reason };
     throw new AbortSignal(this.reason);

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { type ScenarioName, SCENARIOS, toBrazeWebhookObject, toCurl, toHttpDocument } from '../core';
+import { fixAllInDocument } from './code-actions';
+import { CommandId, isTemplateUri } from './commands';
+import type { DiagnosticsController } from './diagnostics';
+import { PreviewPanel } from './preview/preview-panel';
+import type { PreviewSession } from './preview/preview-session';
+import { renderedUriFor } from './rendered-document';
+import type { TemplateCache } from './template-cache';
+
+export interface CommandServices {
+  extensionUri: vscode.Uri;
+  session: PreviewSession;
+  diagnostics: DiagnosticsController;
+  templates: TemplateCache;
+}
+
+/** The template a command acts on: its argument, the active editor, or the preview's template. */
+function targetTemplate(session: PreviewSession, arg?: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri && isTemplateUri(arg.path)) return arg;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isTemplateUri(active.path)) return active;
+  return session.template;
+}
+
+async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const uri = targetTemplate(session, arg);
+  if (!uri) void vscode.window.showWarningMessage(vscode.l10n.t('Open a *.braze-webhook.json template first.'));
+  return uri;
+}
+
+/** Registers every command; each returns something awaitable so callers (and tests) can wait on it. */
+export function registerCommands(s: CommandServices): vscode.Disposable[] {
+  const register = (id: CommandId, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
+  return [
+    register(CommandId.PreviewRequest, async (arg) => {
+      const uri = await requireTemplate(s.session, arg);
+      if (!uri) return undefined;
+      s.session.select({ template: uri });
+      PreviewPanel.createOrShow(s.extensionUri, s.session);
+      return uri;
+    }),
+    register(CommandId.OpenRenderedRequest, async (arg) => {
+      const uri = await requireTemplate(s.session, arg);
+      if (!uri) return undefined;
+      s.session.select({ template: uri });
+      const document = await vscode.workspace.openTextDocument(renderedUriFor(uri));
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      return document;
+    }),
+    register(CommandId.SelectProfile, async (arg) => {
+      const profiles = await s.session.profiles();
+      let index = typeof arg === 'number' ? arg : undefined;
+      if (index === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          profiles.map((p) => ({ label: p.profile.ref.label, description: p.source ?? vscode.l10n.t('built-in edge case'), index: p.profile.index })),
+          { placeHolder: vscode.l10n.t('Sample profile for the preview') },
+        );
+        index = picked?.index;
+      }
+      if (index !== undefined && profiles.some((p) => p.profile.index === index)) s.session.select({ profileIndex: index });
+      return s.session.profileIndex;
+    }),
+    register(CommandId.SelectScenario, async (arg) => {
+      let name = typeof arg === 'string' ? arg : undefined;
+      if (name === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          Object.entries(SCENARIOS).map(([label, info]) => ({ label, description: info.description })),
+          { placeHolder: vscode.l10n.t('connected_content fixture scenario') },
+        );
+        name = picked?.label;
+      }
+      if (name && name in SCENARIOS) s.session.select({ scenario: name as ScenarioName });
+      return s.session.scenario;
+    }),
+    register(CommandId.ToggleRevealSecrets, () => {
+      s.session.select({ revealed: !s.session.revealed });
+      return s.session.revealed;
+    }),
+    register(CommandId.CopyAsCurl, async (arg) => copyRendered(s, arg, 'curl')),
+    register(CommandId.CopyAsHttp, async (arg) => copyRendered(s, arg, 'http')),
+    register(CommandId.CopyAsBrazeObject, async (arg) => {
+      const uri = await requireTemplate(s.session, arg);
+      if (!uri) return undefined;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const { object, patchRewritten } = toBrazeWebhookObject(s.templates.get(document));
+      const text = JSON.stringify(object, null, 2);
+      await vscode.env.clipboard.writeText(text);
+      const note = patchRewritten ? vscode.l10n.t(" PATCH became POST …?_HttpMethod=PATCH: Braze's webhook object has no PATCH.") : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Braze webhook object.') + note);
+      return text;
+    }),
+    register(CommandId.FixAll, async (arg) => {
+      const uri = await requireTemplate(s.session, arg);
+      if (!uri) return false;
+      const document = await vscode.workspace.openTextDocument(uri);
+      return fixAllInDocument(document, s.diagnostics.problemsFor(document));
+    }),
+  ];
+}
+
+/** Copies the selected profile's rendered request (redacted unless revealed). */
+async function copyRendered(s: CommandServices, arg: unknown, format: 'curl' | 'http'): Promise<string | undefined> {
+  const uri = await requireTemplate(s.session, arg);
+  if (!uri) return undefined;
+  s.session.template = uri;
+  const result = await s.session.compute();
+  if (!result) return undefined;
+  if (result.request.aborted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This profile aborts the message: Braze sends nothing ({0}).', result.request.aborted.reason));
+    return undefined;
+  }
+  const text = format === 'curl' ? toCurl(result.request) : toHttpDocument(result.request);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(
+    s.session.revealed ? vscode.l10n.t('Copied the request with secrets revealed.') : vscode.l10n.t('Copied the request (secrets redacted).'),
+  );
+  return text;
+}

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { type Problem, type Severity, type TemplateFile, allRules, assertNever, lintStatic, lintTemplate } from '../core';
+import { isTemplateUri } from './commands';
+import { dependenciesFor } from './render-service';
+import type { Settings } from './settings';
+import type { TemplateCache } from './template-cache';
+import type { WorkspaceInputs } from './workspace-inputs';
+
+/** `diagnostic.source` of everything this extension reports. */
+export const DIAGNOSTIC_SOURCE = 'braze-webhook';
+
+export function severityToVscode(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return assertNever(severity);
+  }
+}
+
+/** A core problem as a VS Code diagnostic; `code` links to the rule's page shipped in the package. */
+export function problemToDiagnostic(problem: Problem, document: vscode.TextDocument, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(problem.startIndex), document.positionAt(problem.endIndex));
+  const diagnostic = new vscode.Diagnostic(range, problem.message, severityToVscode(problem.severity));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${problem.ruleId}.md`) };
+  return diagnostic;
+}
+
+/** Key that finds a problem again from a diagnostic VS Code hands back to a code-action provider. */
+export function diagnosticKey(ruleId: string, range: vscode.Range, message: string): string {
+  return `${ruleId}|${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}|${message}`;
+}
+
+interface LintedDocument {
+  version: number;
+  problems: Problem[];
+  byKey: Map<string, Problem>;
+}
+
+/**
+ * One DiagnosticCollection for template files: static rules at once (cheap, on every change,
+ * debounced), then the rendered-request rules for the sample profiles (async, bounded, dropped
+ * if the document changed meanwhile). Cleared on close.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly linted = new Map<string, LintedDocument>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's problems were updated (static or rendered). */
+  readonly onDidUpdate = this.changed.event;
+
+  constructor(
+    private settings: Settings,
+    private readonly templates: TemplateCache,
+    private readonly inputs: WorkspaceInputs,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.settings.debounceMs)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+      inputs.onDidChange(() => this.relintAll()),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.relintAll();
+  }
+
+  /** Problems of the current version of a document (for code actions, lenses and fix-all). */
+  problemsFor(document: vscode.TextDocument): Problem[] {
+    const entry = this.linted.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.problems : [];
+  }
+
+  findProblem(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Problem | undefined {
+    const entry = this.linted.get(document.uri.toString());
+    const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+    return entry?.byKey.get(diagnosticKey(code, diagnostic.range, diagnostic.message));
+  }
+
+  private relintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isTemplateUri(document.uri.path) || document.uri.scheme === 'git') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    if (!this.settings.lintEnabled) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.timers.set(key, setTimeout(() => void this.lint(document), delay));
+  }
+
+  private async lint(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    this.timers.delete(key);
+    if (document.isClosed) return;
+    const version = document.version;
+    const file = this.templates.get(document);
+    const snapshot = await this.inputs.get();
+    if (document.isClosed || document.version !== version) return;
+    this.publish(document, version, lintStatic(file, allRules, snapshot.config));
+    if (!this.settings.renderedChecks || snapshot.profiles.length === 0) return;
+    const problems = await this.lintRendered(document, file);
+    if (problems && !document.isClosed && document.version === version) this.publish(document, version, problems);
+  }
+
+  private async lintRendered(document: vscode.TextDocument, file: TemplateFile): Promise<Problem[] | undefined> {
+    const snapshot = await this.inputs.get();
+    const profiles = snapshot.profiles.slice(0, this.settings.maxProfiles).map((p) => p.profile);
+    const deps = await dependenciesFor(file, document.uri, this.inputs, this.settings.scenario);
+    try {
+      return (await lintTemplate(file, { rules: allRules, config: snapshot.config, profiles, deps })).problems;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private publish(document: vscode.TextDocument, version: number, problems: Problem[]): void {
+    const diagnostics = problems.map((p) => problemToDiagnostic(p, document, this.extensionUri));
+    const byKey = new Map(problems.map((p, i) => [diagnosticKey(p.ruleId, diagnostics[i].range, diagnostics[i].message), p]));
+    this.linted.set(document.uri.toString(), { version, problems, byKey });
+    this.collection.set(document.uri, diagnostics);
+    this.changed.fire(document.uri);
+  }
+
+  private clear(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.linted.delete(key);
+    this.collection.delete(document.uri);
+    this.templates.delete(document);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

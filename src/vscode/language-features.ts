@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { type CompletionCandidate, type SnippetContext, completionsAt, hoverAt, snippetContextAt } from '../core';
+import snippetFile from '../../snippets/braze-webhook.snippets.json';
+import { CommandId } from './commands';
+import type { DiagnosticsController } from './diagnostics';
+import type { TemplateCache } from './template-cache';
+import type { WorkspaceInputs } from './workspace-inputs';
+
+interface SnippetEntry {
+  prefix: string;
+  description: string;
+  context: Exclude<SnippetContext, undefined>;
+  body: string[];
+}
+
+const SNIPPETS = Object.entries(snippetFile as Record<string, SnippetEntry>);
+
+const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
+  attribute: vscode.CompletionItemKind.Variable,
+  namespace: vscode.CompletionItemKind.Module,
+  filter: vscode.CompletionItemKind.Function,
+  option: vscode.CompletionItemKind.Property,
+  field: vscode.CompletionItemKind.Field,
+  snippet: vscode.CompletionItemKind.Snippet,
+};
+
+/** Custom attribute keys and sample values from the workspace profiles. */
+async function customAttributes(inputs: WorkspaceInputs): Promise<Map<string, string[]>> {
+  const samples = new Map<string, string[]>();
+  const { profiles } = await inputs.get();
+  for (const { profile } of profiles) {
+    const attributes = profile.user.custom_attributes;
+    if (!attributes || typeof attributes !== 'object') continue;
+    for (const [key, value] of Object.entries(attributes)) {
+      const list = samples.get(key) ?? [];
+      if (list.length < 5 && value !== null && typeof value !== 'object') list.push(String(value));
+      samples.set(key, list);
+    }
+  }
+  return samples;
+}
+
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly templates: TemplateCache,
+    private readonly inputs: WorkspaceInputs,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const file = this.templates.get(document);
+    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: await customAttributes(this.inputs) });
+    if (!info) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(info.markdown), new vscode.Range(document.positionAt(info.range.start), document.positionAt(info.range.end)));
+  }
+}
+
+/**
+ * Completions inside Braze files only (the provider is registered with a file pattern): attribute
+ * tags after `${`, custom attribute keys from the sample profiles, filters, connected_content
+ * options, Lead field names as body keys, and the snippets from `snippets/` for the context.
+ */
+export class CompletionProvider implements vscode.CompletionItemProvider {
+  static readonly triggers = ['{', '.', '|', ':', '"', ' '];
+
+  constructor(
+    private readonly templates: TemplateCache,
+    private readonly inputs: WorkspaceInputs,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const file = this.templates.get(document);
+    const offset = document.offsetAt(position);
+    const keys = [...(await customAttributes(this.inputs)).keys()];
+    const items = completionsAt(file, offset, { customAttributeKeys: keys }).map((c) => toItem(document, c));
+    const context = snippetContextAt(file, offset);
+    for (const [name, snippet] of SNIPPETS) {
+      if (snippet.context !== context) continue;
+      const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
+      item.detail = name;
+      item.documentation = new vscode.MarkdownString(snippet.description);
+      item.insertText = new vscode.SnippetString(snippet.body.join('\n'));
+      item.sortText = `~${snippet.prefix}`;
+      items.push(item);
+    }
+    return items;
+  }
+}
+
+function toItem(document: vscode.TextDocument, candidate: CompletionCandidate): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(candidate.label, KIND[candidate.kind]);
+  item.detail = candidate.detail;
+  if (candidate.documentation) item.documentation = new vscode.MarkdownString(candidate.documentation);
+  item.insertText = candidate.snippet ? new vscode.SnippetString(candidate.insertText) : candidate.insertText;
+  item.range = new vscode.Range(document.positionAt(candidate.replaceStart), document.positionAt(candidate.replaceEnd));
+  return item;
+}
+
+/** "Preview · N profiles · M problems" above the template. */
+export class CodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly inputs: WorkspaceInputs,
+  ) {
+    diagnostics.onDidUpdate(() => this.changed.fire());
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const { profiles } = await this.inputs.get();
+    const problems = this.diagnostics.problemsFor(document).length;
+    const title = vscode.l10n.t('Preview · {0} profiles · {1} problems', profiles.length, problems);
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: CommandId.PreviewRequest, arguments: [document.uri] })];
+  }
+}

@@ -1,0 +1,82 @@
+import type { RegionNode, RuleDefinition } from '../../lint/types';
+import { docsUrl } from '../docs-url';
+import { findBlockOpener, findMisplacedFilters, type MisplacedFilter, regionsOf, toFieldEdit } from '../liquid-helpers';
+
+/** Branch tags whose `assign` must go before the block's opening tag, not in the branch before. */
+const OPENERS: Record<string, string[]> = { elsif: ['if', 'unless'], when: ['case'] };
+
+/**
+ * Braze allows filters only in `assign` and output: not in `if`/`elsif`/`unless` conditions,
+ * `case`/`when` values, `for` iterables or a `[]` index (Shopify allows some of these; Braze's
+ * Liquid does not).
+ * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/using_liquid/
+ */
+export const FilterInCondition: RuleDefinition = {
+  meta: {
+    id: 'filter-in-condition',
+    docs: {
+      description: 'Filters are allowed only in `assign` and output, not in conditions, loops or `[]` indexes.',
+      recommended: true,
+      url: docsUrl('filter-in-condition'),
+    },
+    severity: 'error',
+    kind: 'static',
+    schema: {},
+    hasSuggestions: true,
+    messages: {
+      condition: 'Braze allows filters only in `assign` and output, not in `{% {{tag}} %}`: `{{chain}}` breaks this tag. Assign the filtered value to a variable first.',
+      index: 'Braze allows filters only in `assign` and output, not inside a `[]` index: `{{chain}}` breaks it. Assign the index to a variable first.',
+      assignFirst: 'Assign it first: `{% assign {{variable}} = {{expression}} %}`',
+    },
+  },
+  create(context) {
+    return {
+      Region(region) {
+        const found = findMisplacedFilters(region);
+        if (found.length === 0) return;
+        const regions = regionsOf(context, region.field);
+        for (const misplaced of found) report(region, regions, misplaced);
+      },
+    };
+
+    function report(region: RegionNode, regions: RegionNode[], misplaced: MisplacedFilter): void {
+      const { field } = region;
+      const text = field.text;
+      const chain = text.slice(misplaced.chain.start, misplaced.chain.end);
+      const expression = text.slice(misplaced.expression.start, misplaced.expression.end);
+      const variable = variableName(text.slice(misplaced.expression.start, misplaced.chain.start), misplaced.filters[misplaced.filters.length - 1].name);
+      const openerNames = region.name ? OPENERS[region.name] : undefined;
+      const opener = openerNames ? findBlockOpener(regions, regions.indexOf(region), openerNames) : region;
+      const range = context.toRaw(field, misplaced.chain.start, misplaced.chain.end);
+      const suggest = opener
+        ? [
+            {
+              messageId: 'assignFirst',
+              data: { variable, expression },
+              edits: [
+                toFieldEdit(context, field, opener.start, opener.start, `{% assign ${variable} = ${expression} %}`),
+                toFieldEdit(context, field, misplaced.replace.start, misplaced.replace.end, variable),
+              ],
+            },
+          ]
+        : [];
+      context.report({
+        messageId: misplaced.kind,
+        data: { tag: region.name ?? '', chain },
+        startIndex: range.start,
+        endIndex: range.end,
+        suggest,
+      });
+    }
+  },
+};
+
+/**
+ * An ASCII variable name (Braze requires letters, digits and underscores) from the value and the
+ * last filter: `${first_name} | downcase` gives `first_name_downcase`.
+ */
+function variableName(value: string, filter: string): string {
+  const base = /([A-Za-z_][A-Za-z0-9_]*)[^A-Za-z0-9_]*$/.exec(value)?.[1] ?? 'value';
+  const name = `${base}_${filter}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return /^[a-z]/.test(name) ? name : `value${name.startsWith('_') ? '' : '_'}${name}`;
+}

@@ -46,7 +46,7 @@ export const DEFAULT_PROFILE = {
   first_name: 'Ana',
   last_name: 'García',
   email: 'ana@example.com',
-  custom_attributes: { company: 'Acme' },
+  custom_attributes: { company: 'Acme', sf_secret: 'EXAMPLE0SECRET' },
 };
 
 /** Builds a template file text (2-space JSON, so escapes are real JSON escapes). */
@@ -140,7 +140,7 @@ function stripProfiles(errors: ExpectedError[]) {
 
 function expectedMessage(rule: RuleDefinition, e: ExpectedError): string {
   const template = rule.meta.messages[e.messageId];
-  if (!e.data) return template.includes('{{') ? `<message ${e.messageId} needs data>` : template;
+  if (!e.data) return /\{\{\s*\w+\s*\}\}/.test(template) ? `<message ${e.messageId} needs data>` : template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in (e.data ?? {}) ? String(e.data?.[key]) : whole));
 }
 

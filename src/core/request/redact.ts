@@ -35,6 +35,8 @@ export function collectSecrets(request: RenderedRequest): string[] {
   const fromHeaders = (headers: Array<[string, string]>) => {
     for (const [name, value] of headers) {
       if (name.trim().toLowerCase() !== 'authorization' && !/(^|-)(api-?key|token|secret)$/i.test(name.trim())) continue;
+      // A bare scheme (`Bearer` when the token is missing) carries no secret.
+      if (/^\s*(?:Bearer|Basic|OAuth|Token)?\s*$/i.test(value)) continue;
       const credential = /^\s*(?:Bearer|Basic|OAuth|Token)\s+(.+)$/i.exec(value);
       add((credential ? credential[1] : value).trim());
     }

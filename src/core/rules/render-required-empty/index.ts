@@ -1,0 +1,84 @@
+import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
+import { findLeadField } from '../../salesforce/lead-fields';
+import { docsUrl } from '../docs-url';
+import { appendToOutput, type BodyValueLocation, findBodyValue, leadOperation, outputsWithin, renderedBodyObject } from '../rendered-helpers';
+
+/** The value the suggestion puts in; the user is expected to pick a better one. */
+const DEFAULT_VALUE = 'Unknown';
+
+/**
+ * A field Salesforce requires on a Lead (LastName, Company) that renders empty or blank for a
+ * profile. A missing attribute renders as an empty string in Braze, and `default` does not
+ * replace a value of only spaces. Salesforce then refuses the create with 400
+ * REQUIRED_FIELD_MISSING ("Required fields are missing: [LastName]"), which Braze does not retry.
+ * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/setting_default_values/
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
+ */
+export const RenderRequiredEmpty: RuleDefinition = {
+  meta: {
+    id: 'render-required-empty',
+    docs: {
+      description: 'LastName and Company must not render empty for any sample profile.',
+      recommended: true,
+      url: docsUrl('render-required-empty'),
+    },
+    severity: 'error',
+    kind: 'rendered',
+    schema: {
+      defaultValue: { type: 'string', default: DEFAULT_VALUE, description: 'Value the `| default:` suggestion inserts.' },
+    },
+    messages: {
+      empty:
+        '{{key}} renders empty for this profile, so Salesforce answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]") and creates no Lead; Braze does not retry.',
+      blank:
+        '{{key}} renders only whitespace for this profile; Salesforce treats it as empty and answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), so no Lead is created. `| default` does not replace whitespace.',
+      emptyOnUpdate:
+        '{{key}} renders empty for this profile, which asks Salesforce to clear a required field: it answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]") and the Lead is not updated. Leave {{key}} out of updates, or abort when the value is blank.',
+      addDefault: "Add `| default: '{{value}}'` to the last output of {{key}}",
+      addStripDefault: "Add `| strip | default: '{{value}}'` to the last output of {{key}}",
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      RenderedRequest(request) {
+        if (request.aborted) return;
+        const operation = leadOperation(request);
+        const body = renderedBodyObject(request);
+        if (!operation || !body) return;
+        for (const [key, value] of Object.entries(body)) {
+          const field = findLeadField(key);
+          if (!field?.requiredOnCreate || !isBlank(value)) continue;
+          const location = findBodyValue(context, key);
+          if (!location) continue;
+          const whitespace = typeof value === 'string' && value !== '';
+          const messageId = operation === 'update' ? 'emptyOnUpdate' : whitespace ? 'blank' : 'empty';
+          context.report({
+            messageId,
+            data: { key: location.key, field: field.name },
+            startIndex: location.range.start,
+            endIndex: location.range.end,
+            suggest: operation === 'update' ? [] : defaultSuggestion(context, location, whitespace),
+          });
+        }
+      },
+    };
+  },
+};
+
+/** Empty, only whitespace, or null (raw-text bodies can send `null`). */
+function isBlank(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * ` | default: '…'` before the `}}` of the value's last output (` | strip | default` when the
+ * value is whitespace, which `default` leaves alone). None when that output already has a default.
+ */
+function defaultSuggestion(context: RuleContext, location: BodyValueLocation, whitespace: boolean): ReportedSuggestion[] {
+  const last = outputsWithin(context, location.field, location.start, location.end).at(-1);
+  if (!last || (!whitespace && last.filters.some((f) => f.name === 'default'))) return [];
+  const value = String(context.options.defaultValue ?? DEFAULT_VALUE).replace(/'/g, '');
+  const filters = whitespace ? ` | strip | default: '${value}'` : ` | default: '${value}'`;
+  return [{ messageId: whitespace ? 'addStripDefault' : 'addDefault', data: { value, key: location.key }, edits: [appendToOutput(context, last, filters)] }];
+}

@@ -1,0 +1,57 @@
+import type { RuleDefinition } from '../../lint/types';
+import { findLeadField, type LeadField } from '../../salesforce/lead-fields';
+import { docsUrl } from '../docs-url';
+import { findBodyValue, leadOperation, renderedBodyObject } from '../rendered-helpers';
+
+/** Field types whose max length Salesforce enforces as STRING_TOO_LONG. */
+const TEXT_TYPES = new Set<LeadField['type']>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
+
+/**
+ * A Lead field that renders longer than Salesforce stores. Salesforce refuses the whole record
+ * with 400 STRING_TOO_LONG ("<Label>: data value too large: <value> (max length=N)"); Braze does
+ * not retry. Lengths from the Lead object reference.
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
+ */
+export const RenderTooLong: RuleDefinition = {
+  meta: {
+    id: 'render-too-long',
+    docs: {
+      description: 'Lead field values must fit the field length Salesforce stores.',
+      recommended: true,
+      url: docsUrl('render-too-long'),
+    },
+    severity: 'warning',
+    kind: 'rendered',
+    schema: {},
+    messages: {
+      tooLong:
+        '{{key}} renders {{length}} characters for this profile; {{field}} holds at most {{max}}. Salesforce answers 400 STRING_TOO_LONG ("{{label}}: data value too large: … (max length={{max}})") and saves nothing.',
+    },
+  },
+  create(context) {
+    return {
+      RenderedRequest(request) {
+        if (request.aborted || !leadOperation(request)) return;
+        const body = renderedBodyObject(request);
+        if (!body) return;
+        for (const [key, value] of Object.entries(body)) {
+          if (typeof value !== 'string') continue;
+          const field = findLeadField(key);
+          if (!field?.maxLength || field.readOnly || !TEXT_TYPES.has(field.type)) continue;
+          // Characters, not UTF-16 units: an emoji counts once (the lenient reading).
+          const length = [...value].length;
+          if (length <= field.maxLength) continue;
+          const location = findBodyValue(context, key);
+          if (!location) continue;
+          context.report({
+            messageId: 'tooLong',
+            data: { key: location.key, field: field.name, label: field.labels.en[0], length, max: field.maxLength },
+            startIndex: location.range.start,
+            endIndex: location.range.end,
+          });
+        }
+      },
+    };
+  },
+};

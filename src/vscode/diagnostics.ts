@@ -55,6 +55,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's problems were updated (static or rendered). */
   readonly onDidUpdate = this.changed.event;
+  private readonly finished = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires when every check (static and rendered) has run for a document version. */
+  readonly onDidFinish = this.finished.event;
+  private readonly finishedVersions = new Map<string, number>();
 
   constructor(
     private settings: Settings,
@@ -64,9 +68,16 @@ export class DiagnosticsController implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.finished,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.settings.debounceMs)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+      // A document reopened in an editor after its tab was closed gets no open event: lint it again.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) if (!this.linted.has(document.uri.toString())) this.schedule(document, 0);
+      }),
+      // VS Code may keep a closed editor's document alive for a while; clear as soon as its last tab closes.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.clearClosedTabs(e.closed)),
       inputs.onDidChange(() => this.relintAll()),
     );
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
@@ -113,9 +124,27 @@ export class DiagnosticsController implements vscode.Disposable {
     const snapshot = await this.inputs.get();
     if (document.isClosed || document.version !== version) return;
     this.publish(document, version, lintStatic(file, allRules, snapshot.config));
-    if (!this.settings.renderedChecks || snapshot.profiles.length === 0) return;
-    const problems = await this.lintRendered(document, file);
-    if (problems && !document.isClosed && document.version === version) this.publish(document, version, problems);
+    if (this.settings.renderedChecks && snapshot.profiles.length > 0) {
+      const problems = await this.lintRendered(document, file);
+      if (!problems || document.isClosed || document.version !== version) return;
+      this.publish(document, version, problems);
+    }
+    this.finishedVersions.set(key, version);
+    this.finished.fire({ uri: document.uri, version });
+  }
+
+  /** Resolves once every check has run for `version` (or a later one) of the document. */
+  whenLinted(uri: vscode.Uri, version: number): Promise<void> {
+    const key = uri.toString();
+    if ((this.finishedVersions.get(key) ?? -1) >= version) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subscription = this.onDidFinish((e) => {
+        if (e.uri.toString() === key && e.version >= version) {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
   }
 
   private async lintRendered(document: vscode.TextDocument, file: TemplateFile): Promise<Problem[] | undefined> {
@@ -137,11 +166,22 @@ export class DiagnosticsController implements vscode.Disposable {
     this.changed.fire(document.uri);
   }
 
+  private clearClosedTabs(closed: readonly vscode.Tab[]): void {
+    const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])));
+    for (const tab of closed) {
+      if (!(tab.input instanceof vscode.TabInputText) || open.has(tab.input.uri.toString())) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
+      if (document) this.clear(document);
+      else this.collection.delete(tab.input.uri);
+    }
+  }
+
   private clear(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.linted.delete(key);
+    this.finishedVersions.delete(key);
     this.collection.delete(document.uri);
     this.templates.delete(document);
   }

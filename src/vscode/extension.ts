@@ -21,6 +21,8 @@ export interface BrazeWebhookApi {
   onDidPostToWebview: vscode.Event<ToWebview>;
   /** Fires after a template's diagnostics were updated. */
   onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
+  /** Resolves once every check (static and rendered) has run for that document version. */
+  whenLinted(uri: vscode.Uri, version: number): Promise<void>;
   session: PreviewSession;
 }
 
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookApi {
     activationMs: performance.now() - started,
     onDidPostToWebview: PreviewPanel.onDidPost.event,
     onDidUpdateDiagnostics: diagnostics.onDidUpdate,
+    whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
     session,
   };
 }

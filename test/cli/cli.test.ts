@@ -164,6 +164,22 @@ describe('CLI (real process)', function () {
       assert.equal(readFileSync(clean, 'utf8'), before);
     });
 
+    it('--fix writes the safe fixes of the seed template and keeps its BOM; placeholders stay', () => {
+      const seed = join(tmp, 'seed.braze-webhook.json');
+      writeFileSync(seed, `\uFEFF${readFileSync(join(examples, 'seed-create-lead.braze-webhook.json'), 'utf8')}`);
+      const r = run(['lint', seed, '--fix', '--format', 'json']);
+      assert.equal(r.code, 1, 'placeholders are errors without a safe fix');
+      const fixed = readFileSync(seed, 'utf8');
+      assert.equal(fixed.charCodeAt(0), 0xfeff);
+      assert.match(fixed, /"Authorization": "\{% connected_content/);
+      assert.match(fixed, /"Content-Type": "application\/json"/);
+      assert.match(fixed, /"LastName": "\{\{\$\{last_name\}\}\}"/);
+      assert.match(fixed, /:cache_max_age 900/);
+      const left = (JSON.parse(r.stdout)[0].problems as Array<{ ruleId: string }>).map((p) => p.ruleId);
+      assert.ok(left.includes('placeholder'));
+      assert.ok(!left.includes('header-name') && !left.includes('sf-unknown-field'), left.join(', '));
+    });
+
     it('exit 1 when warnings exceed --max-warnings', () => {
       const r = run(['lint', 'examples/create-lead.braze-webhook.json', '--max-warnings', '0', '--format', 'json']);
       const warnings = JSON.parse(r.stdout)[0].problems.filter((p: { severity: string }) => p.severity === 'warning').length;

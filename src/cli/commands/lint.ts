@@ -58,8 +58,7 @@ export async function runLint(options: LintCommandOptions, version: string, out:
       continue;
     }
     const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
-    const problems = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
-    const lineStarts = parseTemplateFile(text).lineStarts;
+    const { problems, lineStarts } = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
     reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
   }
   out(format(reports, options.format, version));
@@ -75,29 +74,34 @@ export async function runLint(options: LintCommandOptions, version: string, out:
   return 0;
 }
 
-async function lintText(text: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<Problem[]> {
+interface LintedText {
+  problems: Problem[];
+  lineStarts: number[];
+}
+
+async function lintText(text: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
   if (looksBinary(text)) {
-    return [{ ruleId: 'json-syntax', severity: 'error', message: 'Invalid JSON: this is a binary file, not a webhook template.', startIndex: 0, endIndex: 0 }];
+    return { problems: [{ ruleId: 'json-syntax', severity: 'error', message: 'Invalid JSON: this is a binary file, not a webhook template.', startIndex: 0, endIndex: 0 }], lineStarts: [0] };
   }
   const file = parseTemplateFile(text);
-  return (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems;
+  return { problems: (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems, lineStarts: file.lineStarts };
 }
 
 /** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */
-async function fixFile(path: string, original: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<Problem[]> {
+async function fixFile(path: string, original: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
   const hadBom = original.charCodeAt(0) === 0xfeff;
   let text = hadBom ? original.slice(1) : original;
-  let problems = await lintText(text, config, profiles, deps);
+  let linted = await lintText(text, config, profiles, deps);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { text: fixed, applied } = applyFixes(text, problems);
+    const { text: fixed, applied } = applyFixes(text, linted.problems);
     if (applied.length === 0 || fixed === text) break;
     if (parseTemplateFile(fixed).syntaxErrors.length > 0) break;
     text = fixed;
-    problems = await lintText(text, config, profiles, deps);
+    linted = await lintText(text, config, profiles, deps);
   }
   const result = hadBom ? `\uFEFF${text}` : text;
   if (result !== original) writeFileSync(path, result, 'utf8');
-  return problems;
+  return linted;
 }
 
 function format(reports: FileReport[], kind: LintCommandOptions['format'], version: string): string {

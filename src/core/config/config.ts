@@ -1,6 +1,5 @@
-import configSchema from '../../../schemas/braze-webhook.config.schema.json';
 import type { LintConfig } from '../lint/types';
-import { createAjv } from '../schema/validate-template';
+import { validateConfig } from '../schema/generated/validators';
 import { parseJsonTree } from '../util/json-tree';
 import { stripBom } from '../util/positions';
 import { findNodeAtLocation } from 'jsonc-parser';
@@ -14,18 +13,15 @@ export interface ConfigProblem {
   endIndex: number;
 }
 
-let validate: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
 /** Parses and validates `braze-webhook.config.json`; an unusable file yields problems and `{}`. */
 export function parseConfig(input: string, knownRuleIds: readonly string[] = []): { config: LintConfig; problems: ConfigProblem[] } {
   const text = stripBom(input);
   const { root, errors } = parseJsonTree(text);
   if (errors.length > 0 || !root) return { config: {}, problems: errors.map((e) => ({ message: e.message, startIndex: e.startIndex, endIndex: e.endIndex })) };
   const value = JSON.parse(text) as LintConfig;
-  validate ??= createAjv().compile(configSchema);
   const problems: ConfigProblem[] = [];
-  if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
+  if (!validateConfig(value)) {
+    for (const error of validateConfig.errors ?? []) {
       const node = findNodeAtLocation(root, error.instancePath.split('/').slice(1)) ?? root;
       problems.push({ message: `${error.instancePath || 'config'} ${error.message ?? 'is invalid'}`, startIndex: node.offset, endIndex: node.offset + node.length });
     }

@@ -1,26 +1,12 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import templateSchema from '../../../schemas/braze-webhook.schema.json';
 import type { TemplateFile } from '../template/template-file';
 import { rangeOf } from '../template/template-file';
 import type { OffsetRange } from '../types';
 
-/** Editor-only keywords VS Code understands; ajv must accept them, not enforce them. */
-const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'deprecationMessage', 'errorMessage', 'allowTrailingCommas', 'allowComments'];
-
-let validator: ValidateFunction | undefined;
-
-/** One shared ajv instance; the schema in `schemas/` is the single copy, compiled once. */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  ajv.addVocabulary(EDITOR_KEYWORDS);
-  return ajv;
-}
-
-function templateValidator(): ValidateFunction {
-  validator ??= createAjv().compile(templateSchema);
-  return validator;
-}
+// Precompiled from `schemas/` (the single copy) by scripts/build-validators.mjs: the bundles
+// carry generated code, not ajv's compiler.
+import { validateTemplate } from './generated/validators';
 
 /** A schema violation at a JSON node. */
 export interface SchemaViolation {
@@ -31,9 +17,8 @@ export interface SchemaViolation {
 /** Validates the parsed template against the template schema; positions point at the offending node. */
 export function validateTemplateSchema(file: TemplateFile): SchemaViolation[] {
   if (!file.root) return [];
-  const validate = templateValidator();
-  if (validate(toPlainValue(file.root))) return [];
-  return (validate.errors ?? []).map((error) => ({ message: describeError(error), range: rangeForError(file.root as Node, error) }));
+  if (validateTemplate(toPlainValue(file.root))) return [];
+  return (validateTemplate.errors ?? []).map((error) => ({ message: describeError(error), range: rangeForError(file.root as Node, error) }));
 }
 
 /** The JSON value of a node, keeping the first of duplicate keys out of the way of ajv. */

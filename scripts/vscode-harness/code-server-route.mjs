@@ -12,7 +12,7 @@ import { sandboxEnv } from './sandbox.mjs';
 
 const require = createRequire(import.meta.url);
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', // root in CI containers
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -27,7 +27,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Keeps the last lines of a noisy stream, shown only when something goes wrong. */
-class Tail {
+export class Tail {
   constructor(limit = 80) {
     this.limit = limit;
     this.lines = [];
@@ -47,8 +47,9 @@ class Tail {
 /**
  * Starts code-server on a free 127.0.0.1 port (the OS picks it: --bind-addr 127.0.0.1:0) in its
  * own process group. Resolves once it prints the address it listens on.
+ * `extraArgs` (optional) are appended to code-server's command line, e.g. ['--locale', 'es'].
  */
-function startCodeServer({ entry, dirs, verbose, serverLog }) {
+export function startCodeServer({ entry, dirs, verbose, serverLog, extraArgs = [] }) {
   const args = [
     entry,
     '--auth', 'none',
@@ -62,6 +63,7 @@ function startCodeServer({ entry, dirs, verbose, serverLog }) {
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
+    ...extraArgs,
   ];
   // EXTENSIONS_GALLERY={} leaves VS Code without a marketplace (no open-vsx.org lookups).
   const env = { ...sandboxEnv(dirs), EXTENSIONS_GALLERY: '{}' };
@@ -85,7 +87,7 @@ function startCodeServer({ entry, dirs, verbose, serverLog }) {
   return { child, exited, listening };
 }
 
-async function launchChromium({ executablePath, dirs }) {
+export async function launchChromium({ executablePath, dirs }) {
   const { chromium } = require('playwright-core');
   const server = await chromium.launchServer({
     executablePath,
@@ -103,20 +105,40 @@ async function launchChromium({ executablePath, dirs }) {
   return { server, browser };
 }
 
+/** code-server's entry script (CODE_SERVER_ENTRY or test-host/); throws when it is not installed. */
+export function codeServerEntry(root) {
+  const entry = process.env.CODE_SERVER_ENTRY ?? join(root, 'test-host/node_modules/code-server/out/node/entry.js');
+  if (!existsSync(entry)) {
+    throw new Error(`code-server is not installed (${entry} is missing). Run: bash scripts/setup-test-host.sh`);
+  }
+  return entry;
+}
+
+/** The chromium binary (CHROMIUM_PATH or /usr/bin/chromium); throws when it is missing. */
+export function chromiumPath() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`chromium not found at ${executablePath}. Run: bash scripts/setup-test-host.sh`);
+  }
+  return executablePath;
+}
+
+/**
+ * The workbench URL that opens `folder` with the extension-development `payload`
+ * (e.g. [['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:PORT/repo']]).
+ */
+export function workbenchUrl(authority, folder, payload) {
+  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 /**
  * Runs the suite once. Resolves with the workbench's exit code (0 = all tests passed).
  * @param {{ root: string, testsEntry: string, dirs: ReturnType<import('./sandbox.mjs').createSandbox>,
  *           verbose: boolean, onFailureContext: (text: string) => void }} options
  */
 export async function runWithCodeServer({ root, testsEntry, dirs, verbose, onFailureContext }) {
-  const entry = process.env.CODE_SERVER_ENTRY ?? join(root, 'test-host/node_modules/code-server/out/node/entry.js');
-  if (!existsSync(entry)) {
-    throw new Error(`code-server is not installed (${entry} is missing). Run: bash scripts/setup-test-host.sh`);
-  }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`chromium not found at ${executablePath}. Run: bash scripts/setup-test-host.sh`);
-  }
+  const entry = codeServerEntry(root);
+  const executablePath = chromiumPath();
 
   const serverLog = new Tail();
   const pageLog = new Tail();

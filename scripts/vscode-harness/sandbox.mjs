@@ -30,8 +30,9 @@ export const SEEDED_SETTINGS = {
 };
 
 /**
- * Creates the tree under /tmp and returns its paths. `workspaceFixture` is copied to `workspace`.
- * @param {string} workspaceFixture
+ * Creates the tree under /tmp and returns its paths. `workspaceFixture` is copied to `workspace`
+ * (pass null to skip the copy, e.g. when a real folder is opened instead).
+ * @param {string | null} workspaceFixture
  */
 export function createSandbox(workspaceFixture) {
   const root = mkdtempSync('/tmp/bwh-');
@@ -48,7 +49,7 @@ export function createSandbox(workspaceFixture) {
     mkdirSync(dir, { recursive: true });
   }
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(SEEDED_SETTINGS, null, 2));
-  cpSync(workspaceFixture, dirs.workspace, { recursive: true });
+  if (workspaceFixture !== null) cpSync(workspaceFixture, dirs.workspace, { recursive: true });
   return dirs;
 }
 

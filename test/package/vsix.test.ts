@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * Builds the .vsix exactly as `npm run package` does (same vsce arguments, read from package.json),
+ * offline, into a temporary directory, and checks what is inside: the runtime files the extension
+ * needs, and nothing from the development tree (.vscodeignore is an allow-list; this keeps it one).
+ */
+const repo = resolve(__dirname, '../..');
+const vsce = join(repo, 'node_modules', '.bin', 'vsce');
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  l10n?: string;
+  contributes: { jsonValidation?: Array<{ url: string }>; grammars?: Array<{ path: string }> };
+};
+
+/** Directories and file kinds that must never ship (paths relative to the package's `extension/`). */
+const FORBIDDEN_DIRS = ['src/', 'test/', 'node_modules/', 'scripts/', 'bench/', 'test-host/', '.ci/', 'out/'];
+const FORBIDDEN_EXTENSIONS = ['.ts', '.map'];
+
+/** Run-time files the extension cannot work without. */
+const REQUIRED = [
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.es.json',
+  'extension/dist/extension.js',
+  'extension/schemas/braze-webhook.schema.json',
+  'extension/media/preview.js',
+  'extension/media/preview.css',
+  'extension/snippets/braze-webhook.snippets.json',
+  'extension/l10n/bundle.l10n.es.json',
+  'extension/docs/rules/placeholder.md',
+];
+
+/** The `vsce package …` arguments of `npm run package`, with the output redirected to `out`. */
+function packageArgs(out: string): string[] {
+  const words = manifest.scripts.package.trim().split(/\s+/);
+  assert.deepEqual(words.slice(0, 2), ['vsce', 'package'], `scripts.package should run "vsce package …", is: ${manifest.scripts.package}`);
+  const args = words.slice(1);
+  const o = args.findIndex((a) => a === '-o' || a === '--out');
+  if (o >= 0) args.splice(o, 2);
+  return [...args, '-o', out];
+}
+
+function hasUnzip(): boolean {
+  return spawnSync('unzip', ['-v'], { encoding: 'utf8' }).status === 0;
+}
+
+/** Entries of the .vsix (a zip): `unzip -Z1` when available, otherwise vsce's own file list. */
+function listEntries(vsix: string): string[] {
+  if (hasUnzip()) {
+    const r = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `unzip -Z1 failed: ${r.stderr}`);
+    return r.stdout.split('\n').filter(Boolean);
+  }
+  // `vsce ls` prints the same selection, relative to the project root, without vsce's renames.
+  const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, `vsce ls failed: ${r.stderr}`);
+  return r.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => `extension/${line.replace(/\\/g, '/')}`);
+}
+
+describe('the .vsix package', function () {
+  let tmp: string;
+  let vsix: string;
+  let entries: string[];
+
+  before(function () {
+    this.timeout(240_000);
+    assert.ok(existsSync(vsce), `${vsce} is missing: run npm install`);
+    tmp = mkdtempSync(join(tmpdir(), 'bw-vsix-'));
+    vsix = join(tmp, 'braze-webhooks.vsix');
+    // vsce runs `vscode:prepublish` (the production esbuild) first, then zips. No network needed.
+    const r = spawnSync(vsce, packageArgs(vsix), { cwd: repo, encoding: 'utf8', timeout: 200_000 });
+    assert.equal(r.status, 0, `vsce package failed (status ${r.status}, signal ${r.signal}):\n${r.stdout}\n${r.stderr}`);
+    assert.ok(existsSync(vsix), `vsce reported success but wrote no ${vsix}:\n${r.stdout}`);
+    entries = listEntries(vsix);
+  });
+
+  after(function () {
+    this.timeout(120_000);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    // The prepublish step left a minified production build in dist/ (no source maps): put the
+    // development build back, so what runs next (CLI tests, the VS Code suite) has the usual dist/.
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, encoding: 'utf8', timeout: 100_000 });
+    assert.equal(build.status, 0, `restoring the development build failed:\n${build.stderr}`);
+  });
+
+  it('contains no sources, tests, dependencies, build tooling, TypeScript or source maps', () => {
+    const offending = entries.filter((entry) => {
+      const inner = entry.startsWith('extension/') ? entry.slice('extension/'.length) : entry;
+      return FORBIDDEN_DIRS.some((dir) => inner.startsWith(dir)) || FORBIDDEN_EXTENSIONS.some((ext) => inner.endsWith(ext));
+    });
+    assert.deepEqual(offending, [], `files that must not be packaged (check .vscodeignore):\n${offending.join('\n')}`);
+  });
+
+  it('contains the run-time files the extension needs', () => {
+    const missing = REQUIRED.filter((file) => !entries.includes(file));
+    assert.deepEqual(missing, [], `missing from the package:\n${missing.join('\n')}`);
+    assert.ok(
+      entries.some((e) => /^extension\/syntaxes\/[^/]+\.json$/.test(e)),
+      'no grammar under extension/syntaxes/',
+    );
+  });
+
+  it('contains every file package.json points at', () => {
+    const normalize = (path: string) => `extension/${path.replace(/^\.\//, '')}`;
+    const referenced = [
+      manifest.main,
+      ...(manifest.contributes.jsonValidation ?? []).map((v) => v.url),
+      ...(manifest.contributes.grammars ?? []).map((g) => g.path),
+    ].map(normalize);
+    if (manifest.l10n) referenced.push(normalize(`${manifest.l10n}/bundle.l10n.es.json`));
+    const missing = referenced.filter((file) => !entries.includes(file));
+    assert.deepEqual(missing, [], `package.json references files that are not packaged:\n${missing.join('\n')}`);
+  });
+
+  it('contains a page for every lint rule (diagnostic codes link to them)', () => {
+    const rules = readdirSync(join(repo, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
+    const missing = rules.map((f) => `extension/docs/rules/${f}`).filter((file) => !entries.includes(file));
+    assert.deepEqual(missing, [], `rule pages not packaged:\n${missing.join('\n')}`);
+  });
+
+  it('ships the production build of the extension (vscode:prepublish ran; no dangling source map)', function () {
+    if (!hasUnzip()) this.skip();
+    const r = spawnSync('unzip', ['-p', vsix, 'extension/dist/extension.js'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.length > 0, 'extension/dist/extension.js is empty');
+    assert.ok(!r.stdout.includes('//# sourceMappingURL='), 'the packaged extension.js is a development build (it points at a .map that is not shipped)');
+  });
+
+  it('has a licence, a readme and a changelog, and stays small', () => {
+    for (const pattern of [/^extension\/license(\.txt|\.md)?$/i, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i]) {
+      assert.ok(entries.some((e) => pattern.test(e)), `nothing matches ${pattern}`);
+    }
+    const size = statSync(vsix).size;
+    assert.ok(size < 5 * 1024 * 1024, `the .vsix is ${size} bytes: something large got in`);
+  });
+});

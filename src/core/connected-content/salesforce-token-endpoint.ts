@@ -198,6 +198,21 @@ function isUsableCredential(value: string | undefined): value is string {
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
 
+// The derived ids, token and signature need several hashes each; a render matrix asks for the
+// same ones again and again, so remember a bounded number of them.
+const identities = new Map<string, { id: string; accessToken: string }>();
+const signatures = new Map<string, string>();
+const MAX_CACHED = 256;
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MAX_CACHED) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /**
  * A success body shaped like Salesforce's: `access_token`, `signature`, `scope`, `instance_url`,
  * `id`, `token_type`, `issued_at` (13-digit ms), and no `refresh_token` or `expires_in`
@@ -208,12 +223,13 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
  */
 function issueToken(host: string, clientId: string, clientSecret: string, now: Date): ConnectedContentResponse {
   const instanceHost = host.toLowerCase();
-  const orgId = fakeSalesforceId('00D', instanceHost);
-  const userId = fakeSalesforceId('005', `${instanceHost}|${clientId}`);
-  const id = `https://${instanceHost}/id/${orgId}/${userId}`;
+  const { id, accessToken } = remember(identities, `${instanceHost}|${clientId}`, () => {
+    const org = fakeSalesforceId('00D', instanceHost);
+    const userId = fakeSalesforceId('005', `${instanceHost}|${clientId}`);
+    return { id: `https://${instanceHost}/id/${org}/${userId}`, accessToken: `${org.slice(0, 15)}!AQ${deterministicText(`${instanceHost}|${clientId}`, 94, TOKEN_ALPHABET)}` };
+  });
   const issuedAt = String(now.getTime());
-  const accessToken = `${orgId.slice(0, 15)}!AQ${deterministicText(`${instanceHost}|${clientId}`, 94, TOKEN_ALPHABET)}`;
-  const signature = bytesToBase64(hmac(sha256, utf8ToBytes(clientSecret), utf8ToBytes(id + issuedAt)));
+  const signature = remember(signatures, `${clientSecret}\u0000${id}${issuedAt}`, () => bytesToBase64(hmac(sha256, utf8ToBytes(clientSecret), utf8ToBytes(id + issuedAt))));
   const body = {
     access_token: accessToken,
     signature,

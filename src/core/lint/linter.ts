@@ -1,6 +1,6 @@
 import { compileTemplate, decodedRangeToRaw } from '../liquid/compile';
 import type { RenderedRequest } from '../request/rendered-request';
-import type { TemplateFile } from '../template/template-file';
+import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { Problem, ProfileRef, Severity, Suggestion } from '../types';
 import { toConnectedContentNodes, toRegionNodes } from './nodes';
 import type { ConnectedContentNode, LintConfig, RegionNode, Report, RuleDefinition, RuleSetting, Visitors } from './types';
@@ -32,6 +32,7 @@ interface ActiveRule {
  */
 interface FileNodes {
   regions(): RegionNode[];
+  fieldRegions(field: LiquidField): RegionNode[];
   connectedContentTags(): ConnectedContentNode[];
 }
 
@@ -42,15 +43,31 @@ function nodesOf(file: TemplateFile): FileNodes {
   let nodes = fileNodes.get(file);
   if (!nodes) {
     let regions: RegionNode[] | undefined;
+    let byField: Map<LiquidField, RegionNode[]> | undefined;
     let ccTags: ConnectedContentNode[] | undefined;
     const compiled = compileTemplate(file);
+    const allRegions = () => (regions ??= compiled.fields.flatMap(toRegionNodes));
     nodes = {
-      regions: () => (regions ??= compiled.fields.flatMap(toRegionNodes)),
-      connectedContentTags: () => (ccTags ??= toConnectedContentNodes(nodes!.regions())),
+      regions: allRegions,
+      fieldRegions: (field) => {
+        byField ??= groupByField(allRegions());
+        return byField.get(field) ?? [];
+      },
+      connectedContentTags: () => (ccTags ??= toConnectedContentNodes(allRegions())),
     };
     fileNodes.set(file, nodes);
   }
   return nodes;
+}
+
+function groupByField(regions: readonly RegionNode[]): Map<LiquidField, RegionNode[]> {
+  const byField = new Map<LiquidField, RegionNode[]>();
+  for (const region of regions) {
+    const list = byField.get(region.field);
+    if (list) list.push(region);
+    else byField.set(region.field, [region]);
+  }
+  return byField;
 }
 
 function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind: 'static' | 'rendered', config: LintConfig | undefined, sink: (problem: Problem) => void): ActiveRule[] {
@@ -68,6 +85,7 @@ function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind:
       report: (report) => sink(toProblem(rule, setting.severity, report)),
       toRaw: decodedRangeToRaw,
       regions: nodes.regions,
+      fieldRegions: nodes.fieldRegions,
       connectedContentTags: nodes.connectedContentTags,
     });
     active.push({ rule, severity: setting.severity, visitors });

@@ -124,6 +124,8 @@ export interface RuleContext {
   toRaw(field: LiquidField, start: number, end: number): OffsetRange;
   /** Every region of every field (parsed once per file and shared by rules). */
   regions(): readonly RegionNode[];
+  /** The regions of one field, in text order (grouped once per file, so per-field loops stay linear). */
+  fieldRegions(field: LiquidField): readonly RegionNode[];
   /** Every connected_content tag in the file. */
   connectedContentTags(): readonly ConnectedContentNode[];
 }

@@ -21,8 +21,8 @@ export function toFieldEdit(context: Pick<RuleContext, 'toRaw'>, field: LiquidFi
 }
 
 /** The regions of one field, in text order. */
-export function regionsOf(context: Pick<RuleContext, 'regions'>, field: LiquidField): RegionNode[] {
-  return context.regions().filter((region) => region.field === field);
+export function regionsOf(context: Pick<RuleContext, 'fieldRegions'>, field: LiquidField): readonly RegionNode[] {
+  return context.fieldRegions(field);
 }
 
 /** True when the region ends with its own closer (`}}` or `%}`). */

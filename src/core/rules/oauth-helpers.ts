@@ -6,7 +6,7 @@
  */
 import type { CcOption } from '../liquid/connected-content-args';
 import { DEFAULT_SAVE_VARIABLE } from '../liquid/tags/connected-content';
-import type { ConnectedContentNode, RegionNode } from '../lint/types';
+import type { ConnectedContentNode, RegionNode, RuleContext } from '../lint/types';
 import { NAMESPACES } from '../profile';
 import type { LiquidField } from '../template/template-file';
 
@@ -240,14 +240,14 @@ export function literalRuns(span: TextSpan): TextSpan[] {
   return runs;
 }
 
-/** The regions of one field, in order. */
-export function fieldRegions(regions: readonly RegionNode[], field: LiquidField): RegionNode[] {
-  return regions.filter((r) => r.field === field);
+/** The regions of one field, in order (grouped once per file by the linter). */
+export function fieldRegions(context: Pick<RuleContext, 'fieldRegions'>, field: LiquidField): readonly RegionNode[] {
+  return context.fieldRegions(field);
 }
 
 /** The field's regions other than the connected_content tag itself. */
-export function otherRegions(regions: readonly RegionNode[], node: ConnectedContentNode): RegionNode[] {
-  return fieldRegions(regions, node.field).filter((r) => r !== node.region);
+export function otherRegions(context: Pick<RuleContext, 'fieldRegions'>, node: ConnectedContentNode): RegionNode[] {
+  return context.fieldRegions(node.field).filter((r) => r !== node.region);
 }
 
 /** Human name of a field for messages: `the URL`, `header "Authorization"`, `body key "Email"`. */

@@ -269,7 +269,7 @@ function decodeKey(token: string): string {
 
 /** The output regions (`{{ }}`) of a field that lie inside a decoded range, in order. */
 export function outputsWithin(context: RuleContext, field: LiquidField, start: number, end: number): RegionNode[] {
-  return context.regions().filter((r) => r.field === field && r.kind === 'output' && r.start >= start && r.end <= end);
+  return context.fieldRegions(field).filter((r) => r.kind === 'output' && r.start >= start && r.end <= end);
 }
 
 /**

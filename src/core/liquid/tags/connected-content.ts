@@ -11,7 +11,7 @@ export const CONNECTED_CONTENT_TIMEOUT_MS = 2000;
 /** Variable Braze saves a JSON response into when there is no `:save`. */
 export const DEFAULT_SAVE_VARIABLE = 'connected';
 
-type OptionTemplates = Map<string, Template[]>;
+type OptionTemplates = Map<string, Template[] | string>;
 
 /**
  * `{% connected_content URL :option value … %}`: arguments parsed once; at render time the URL
@@ -23,7 +23,7 @@ export class ConnectedContentTag extends Tag {
   readonly args: CcArgs;
   /** Offset of the arguments in the liquidjs source, for mapping option positions. */
   readonly argsOffset: number;
-  private readonly urlTemplates: Template[];
+  private readonly urlTemplates: Template[] | string;
   private readonly optionTemplates: OptionTemplates = new Map();
 
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
@@ -46,7 +46,9 @@ export class ConnectedContentTag extends Tag {
     return this.args.options.find((o) => o.name === name);
   }
 
-  private parseValue(text: string, start: number): Template[] {
+  private parseValue(text: string, start: number): Template[] | string {
+    // Literal values (no Liquid) are kept as text: nothing to parse now or to render later.
+    if (!text.includes('{{') && !text.includes('{%')) return text;
     try {
       return this.liquid.parse(text);
     } catch (error) {
@@ -60,13 +62,14 @@ export class ConnectedContentTag extends Tag {
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const session = sessionOf(ctx);
     if (!session) throw new Error('connected_content has no resolver in this render');
-    const url = (yield this.liquid.renderer.renderTemplates(this.urlTemplates, ctx)) as string;
+    const url = typeof this.urlTemplates === 'string' ? this.urlTemplates : ((yield this.liquid.renderer.renderTemplates(this.urlTemplates, ctx)) as string);
     const rendered: Record<string, string> = {};
     for (const [name, templates] of this.optionTemplates) {
-      rendered[name] = (yield this.liquid.renderer.renderTemplates(templates, ctx)) as string;
+      rendered[name] = typeof templates === 'string' ? templates : ((yield this.liquid.renderer.renderTemplates(templates, ctx)) as string);
     }
     const request = buildRequest(url.trim(), this.args, rendered);
-    const response = (yield Promise.resolve(session.deps.resolveConnectedContent(request))) as ConnectedContentResponse;
+    const answer = session.deps.resolveConnectedContent(request);
+    const response = (answer instanceof Promise ? yield answer : answer) as ConnectedContentResponse;
     session.subrequests.push({ fieldId: session.fieldId, request, response, tagBegin: this.token.begin, tagEnd: this.token.end });
     applyResponse(ctx, emitter, request, response);
   }

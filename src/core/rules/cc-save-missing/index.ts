@@ -43,12 +43,11 @@ export const CcSaveMissing: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const regions = context.regions();
         const ccNodes = context.connectedContentTags();
         if (ccNodes.some((n) => ccOption(n, 'save') && !savedVariable(n))) return;
         const savedAnywhere = new Set(ccNodes.map(savedVariable));
         for (const field of file.fields) {
-          const own = fieldRegions(regions, field);
+          const own = fieldRegions(context, field);
           const calls = ccNodes.filter((n) => n.field === field);
           const locals = localNames(own, calls);
           const uses = variableUses(own).filter(

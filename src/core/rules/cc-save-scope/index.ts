@@ -28,7 +28,6 @@ export const CcSaveScope: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const regions = context.regions();
         const ccNodes = context.connectedContentTags();
         const savedIn = new Map<string, LiquidField>();
         for (const node of ccNodes) {
@@ -36,7 +35,7 @@ export const CcSaveScope: RuleDefinition = {
           if (name && !savedIn.has(name)) savedIn.set(name, node.field);
         }
         for (const field of file.fields) {
-          const own = fieldRegions(regions, field);
+          const own = fieldRegions(context, field);
           const locals = localNames(own, ccNodes.filter((n) => n.field === field));
           for (const use of variableUses(own)) {
             const source = savedIn.get(use.root);

@@ -39,7 +39,7 @@ export const FilterInCondition: RuleDefinition = {
       },
     };
 
-    function report(region: RegionNode, regions: RegionNode[], misplaced: MisplacedFilter): void {
+    function report(region: RegionNode, regions: readonly RegionNode[], misplaced: MisplacedFilter): void {
       const { field } = region;
       const text = field.text;
       const chain = text.slice(misplaced.chain.start, misplaced.chain.end);

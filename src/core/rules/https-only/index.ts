@@ -42,7 +42,7 @@ export const HttpsOnly: RuleDefinition = {
     return {
       Field({ field }) {
         if (field.kind !== 'url') return;
-        for (const url of webhookUrls(context.regions().filter((r) => r.field === field), field)) check(context, field, url, 'httpWebhook');
+        for (const url of webhookUrls(context.fieldRegions(field), field)) check(context, field, url, 'httpWebhook');
       },
       ConnectedContentTag(node) {
         const url = ccUrlInfo(node);

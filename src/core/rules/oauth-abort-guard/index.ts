@@ -42,7 +42,7 @@ export const OauthAbortGuard: RuleDefinition = {
         if (!isTokenCall(node)) return;
         const variable = savedVariable(node);
         if (!variable) return;
-        const own = fieldRegions(context.regions(), node.field);
+        const own = fieldRegions(context, node.field);
         const after = own.filter((r) => r.start >= node.region.end && r.kind === 'tag');
         const verdict = findGuard(after, tokenPatterns(after, variable));
         if (verdict.kind === 'guarded') return;

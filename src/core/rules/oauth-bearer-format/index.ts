@@ -47,7 +47,7 @@ export const OauthBearerFormat: RuleDefinition = {
         if (node.field.kind !== 'header' || !isTokenCall(node)) return;
         const variable = savedVariable(node);
         if (!variable) return;
-        const own = fieldRegions(context.regions(), node.field);
+        const own = fieldRegions(context, node.field);
         for (const region of own) {
           if (region.kind !== 'output') continue;
           const use = variableUses([region]).find((u) => u.root === variable);
@@ -71,7 +71,7 @@ export const OauthBearerFormat: RuleDefinition = {
 };
 
 /** What the header renders before the token output, judged from the literal text before it. */
-function checkPrefix(context: RuleContext, node: ConnectedContentNode, own: RegionNode[], output: RegionNode): void {
+function checkPrefix(context: RuleContext, node: ConnectedContentNode, own: readonly RegionNode[], output: RegionNode): void {
   const { field } = node;
   if (own.some((r) => r.kind === 'output' && r.end <= output.start)) return;
   if (output.filters.some((f) => f.name === 'prepend')) return;

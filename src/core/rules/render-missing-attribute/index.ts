@@ -65,5 +65,5 @@ function findReference(context: RuleContext, problem: Problem): { field: LiquidF
 
 /** The `{{ }}` or `{% %}` region a reference is written in. */
 function enclosingRegion(context: RuleContext, field: LiquidField, reference: AttributeReference): RegionNode | undefined {
-  return context.regions().find((r) => r.field === field && r.start <= reference.start && reference.end <= r.end);
+  return context.fieldRegions(field).find((r) => r.start <= reference.start && reference.end <= r.end);
 }

@@ -49,7 +49,7 @@ export const SecretInUrl: RuleDefinition = {
     return {
       Field({ field }) {
         if (field.kind !== 'url') return;
-        for (const url of webhookUrls(context.regions().filter((r) => r.field === field), field)) check(context, field, url, 'inWebhookUrl');
+        for (const url of webhookUrls(context.fieldRegions(field), field)) check(context, field, url, 'inWebhookUrl');
       },
       ConnectedContentTag(node) {
         const url = ccUrlInfo(node);

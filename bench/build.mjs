@@ -1,0 +1,61 @@
+// Builds what the benchmark runs, into bench/results/bundles/ (git-ignored), never into dist/:
+// - extension.js, cli.js: production bundles with esbuild.mjs's settings (--production), for the
+//   bundle-size figure and for the CLI timings;
+// - cli.dev.js, core.cjs: the same code unminified (names and module comments kept), used for
+//   in-process timings of the core and for readable --cpu-prof profiles;
+// - core.liquid-cjs.cjs: core.cjs with liquidjs taken from its CommonJS build (`main`, native
+//   async/await) instead of its ES module build (`module`, async lowered to generators), which
+//   esbuild.mjs's `mainFields: ['module', 'main']` selects. Only for the render "what if" row.
+// Keep `common` in step with esbuild.mjs.
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** esbuild.mjs's common options with `--production`. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+};
+
+/** Builds every bundle; returns their paths and the production metafiles (for size breakdowns). */
+export async function buildBundles(root, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const at = (p) => join(root, p);
+  const out = {
+    extension: join(outDir, 'extension.js'),
+    cli: join(outDir, 'cli.js'),
+    cliDev: join(outDir, 'cli.dev.js'),
+    core: join(outDir, 'core.cjs'),
+    coreLiquidCjs: join(outDir, 'core.liquid-cjs.cjs'),
+  };
+  const liquidCjs = createRequire(join(root, 'package.json')).resolve('liquidjs');
+  const [extension, cli] = await Promise.all([
+    esbuild.build({ ...common, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...common, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
+    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
+    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.coreLiquidCjs, alias: { liquidjs: liquidCjs } }),
+  ]);
+  return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile } };
+}
+
+/** Output bytes per package (node_modules/<pkg>) or per src/ folder, largest first. */
+export function sizeByOrigin(metafile) {
+  const totals = new Map();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = pkg ? pkg[1] : input.split('/').slice(0, 3).join('/');
+      totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([origin, bytes]) => ({ origin, bytes }));
+}

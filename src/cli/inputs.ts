@@ -32,12 +32,20 @@ function failOnErrors(path: string, text: string, problems: FileProblemLike[]): 
   throw new CliError(`${displayPath(path)}:${at.line}:${at.column}: ${first.message}`);
 }
 
-/** Reads a `*.braze-profiles.json` file; unusable input is exit 2. */
-export function loadProfiles(path: string): Profile[] {
+/**
+ * Reads a `*.braze-profiles.json` file; unusable input is exit 2. Warnings (a value of the wrong
+ * type, a misplaced field) go to `warn` with their position and do not change the exit code.
+ */
+export function loadProfiles(path: string, warn: (line: string) => void = () => undefined): Profile[] {
   const text = readTextFile(path);
   if (looksBinary(text)) throw new CliError(`${displayPath(path)}:1:1: not a text file`);
   const { profiles, problems } = parseProfiles(text);
   failOnErrors(path, text, problems);
+  const lineStarts = computeLineStarts(text.replace(/^\uFEFF/, ''));
+  for (const p of problems.filter((x) => x.severity === 'warning')) {
+    const at = offsetToLineColumn(lineStarts, p.startIndex);
+    warn(`${displayPath(path)}:${at.line}:${at.column}: warning: ${p.message}\n`);
+  }
   if (profiles.length === 0) throw new CliError(`${displayPath(path)}:1:1: no user profiles in this file`);
   return profiles;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error';
+import { toTerminalSafe } from './terminal';
 import { runLiquid } from './commands/liquid';
 import { listRules, runLint } from './commands/lint';
 import { allRules } from '../core';
@@ -21,14 +22,16 @@ const FORMATS = ['http', 'curl', 'json'] as const;
 type Out = (text: string) => void;
 
 /** Runs the CLI and returns its exit code; never throws. */
-export async function main(argv: string[], out: Out, err: Out): Promise<number> {
+export async function main(argv: string[], out: Out, rawErr: Out): Promise<number> {
+  // File content quoted in messages (a Braze error response, a rule id) must not drive the terminal.
+  const err: Out = (text) => rawErr(toTerminalSafe(text));
   try {
     const [command, ...rest] = argv;
     switch (command) {
       case 'lint':
         return await lint(rest, out, err);
       case 'render':
-        return await render(rest, out);
+        return await render(rest, out, err);
       case 'liquid':
         return await liquid(rest, out, err);
       case '--version':
@@ -102,7 +105,7 @@ async function lint(args: string[], out: Out, err: Out): Promise<number> {
   );
 }
 
-async function render(args: string[], out: Out): Promise<number> {
+async function render(args: string[], out: Out, err: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -129,6 +132,7 @@ async function render(args: string[], out: Out): Promise<number> {
       revealSecrets: values['reveal-secrets'] === true,
     },
     out,
+    err,
   );
 }
 

@@ -1,4 +1,12 @@
 /**
+ * JSON text (already valid) with the characters JSON.stringify leaves raw but a terminal may act
+ * on (DEL, C1 controls such as U+009B CSI, U+2028/2029) written as \u escapes: same JSON value.
+ */
+export function toInertJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * Makes text inert for a terminal: control characters (ANSI escapes, NUL, …) from profiles or
  * responses are shown as `\u001b`-style escapes instead of being interpreted. Newlines and tabs stay.
  */

@@ -3,7 +3,7 @@
  * file; tests may reach further in.
  */
 export * from './types';
-export { parseTemplateFile, plainTextField, objectMembers, rangeOf, type TemplateFile, type LiquidField, type FieldKind, type MemberInfo } from './template/template-file';
+export { MAX_TEMPLATE_CHARS, parseTemplateFile, plainTextField, objectMembers, rangeOf, type TemplateFile, type LiquidField, type FieldKind, type MemberInfo } from './template/template-file';
 export { decodeJsonString, toRawRange, type DecodedString } from './template/json-string';
 export { computeLineStarts, offsetToLineColumn, stripBom, assertNever, type LineColumn } from './util/positions';
 export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';

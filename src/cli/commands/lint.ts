@@ -41,7 +41,7 @@ const MAX_FIX_PASSES = 10;
 export async function runLint(options: LintCommandOptions, version: string, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const { config, configDir } = loadConfig(options.config);
   const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
-  const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path));
+  const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path, err));
   const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
   const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
   const found = findTemplateFiles(options.paths);

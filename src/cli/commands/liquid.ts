@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { computeLineStarts, makeFixtureResolver, offsetToLineColumn, renderLiquidText } from '../../core';
 import { CliError } from '../cli-error';
+import { toTerminalSafe } from '../terminal';
 import { displayPath, makeContentBlockReader, readTextFile } from '../node-fs';
 
 export interface LiquidOptions {
@@ -25,7 +26,7 @@ export async function runLiquid(options: LiquidOptions, out: (text: string) => v
     err(`${displayPath(path)}:${at.line}:${at.column}: ${result.error.message}\n`);
     return 1;
   }
-  out(result.output);
+  out(toTerminalSafe(result.output));
   if (result.aborted) {
     err(`aborted: ${result.aborted.reason}\n`);
     return 1;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  MAX_TEMPLATE_CHARS,
   type Dependencies,
   type Problem,
   type Profile,
@@ -15,7 +16,7 @@ import {
 import { CliError } from '../cli-error';
 import { type LoadedInputs, loadMocksResolver, loadProfiles, selectProfiles } from '../inputs';
 import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
-import { toTerminalSafe } from '../terminal';
+import { toInertJson, toTerminalSafe } from '../terminal';
 
 export interface RenderOptions {
   template: string;
@@ -28,7 +29,7 @@ export interface RenderOptions {
 }
 
 /** `braze-webhook render`: prints the request Braze would send, per profile. Returns the exit code. */
-export async function runRender(options: RenderOptions, write: (text: string) => void): Promise<number> {
+export async function runRender(options: RenderOptions, write: (text: string) => void, warn: (text: string) => void = () => undefined): Promise<number> {
   const templatePath = resolve(options.template);
   const text = readTextFile(templatePath);
   const shown = displayPath(templatePath);
@@ -37,11 +38,12 @@ export async function runRender(options: RenderOptions, write: (text: string) =>
   if (file.syntaxErrors.length > 0) {
     const first = file.syntaxErrors[0];
     const at = offsetToLineColumn(file.lineStarts, first.startIndex);
-    throw new CliError(`${shown}:${at.line}:${at.column}: ${first.message} (the template is not valid JSON)`);
+    const why = file.text.length > MAX_TEMPLATE_CHARS ? '' : ' (the template is not valid JSON)';
+    throw new CliError(`${shown}:${at.line}:${at.column}: ${first.message}${why}`);
   }
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
   const inputs: LoadedInputs = {
-    profiles: options.profiles ? loadProfiles(resolve(options.profiles)) : undefined,
+    profiles: options.profiles ? loadProfiles(resolve(options.profiles), warn) : undefined,
     resolver: loadMocksResolver(options.mocks ? resolve(options.mocks) : undefined, options.scenario),
   };
   const profiles = selectProfiles(inputs.profiles, options.user);
@@ -56,7 +58,7 @@ export async function runRender(options: RenderOptions, write: (text: string) =>
 }
 
 function formatResults(results: RenderedRequest[], profiles: Profile[], format: RenderOptions['format'], lineStarts: number[]): string {
-  if (format === 'json') return `${JSON.stringify(results.map((r) => toRenderJson(r, lineStarts)), null, 2)}\n`;
+  if (format === 'json') return toInertJson(`${JSON.stringify(results.map((r) => toRenderJson(r, lineStarts)), null, 2)}\n`);
   const blocks = results.map((r, i) => {
     const label = `Profile ${profiles[i].ref.index}: ${profiles[i].ref.label}`;
     if (format === 'curl') {

@@ -1,4 +1,5 @@
 import type { RuleDefinition, Severity } from '../../core';
+import { toInertJson } from '../terminal';
 import type { FileReport } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -58,7 +59,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return toInertJson(`${JSON.stringify(sarif, null, 2)}\n`);
 }
 
 function toUri(path: string): string {

@@ -1,4 +1,5 @@
 import { compileTemplate, decodedRangeToRaw } from '../liquid/compile';
+import { collectTemplateSecrets, redactText } from '../request/redact';
 import type { RenderedRequest } from '../request/rendered-request';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { Problem, ProfileRef, Severity, Suggestion } from '../types';
@@ -126,6 +127,12 @@ export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[],
     for (const field of compiled.fields) for (const reference of field.rewrite.references) call('AttributeReference', { field: field.field, reference });
   }
   call('onFileEnd');
+  // Static rules quote template text; a literal secret in it must not reach any output.
+  const secrets = collectTemplateSecrets(file.fields.map((f) => f.text));
+  for (const p of secrets.length > 0 ? problems : []) {
+    p.message = redactText(p.message, secrets);
+    for (const s of p.suggest ?? []) s.message = redactText(s.message, secrets);
+  }
   return sortProblems(problems);
 }
 

@@ -37,8 +37,16 @@ export function compileTemplate(file: TemplateFile, engine: Liquid = sharedBraze
   return result;
 }
 
+/** Longer Liquid strings are reported, not parsed: nothing real comes near it, and parsing it would stall. */
+export const MAX_FIELD_CHARS = 1_000_000;
+
 /** Rewrites and parses one field; a parse failure becomes `parseError`, never an exception. */
 export function compileField(field: LiquidField, engine: Liquid = sharedBrazeEngine()): CompiledField {
+  if (field.text.length > MAX_FIELD_CHARS) {
+    const rewrite = { source: '', toOriginal: new Uint32Array(1), references: [], regions: [] };
+    const message = `this value is ${field.text.length.toLocaleString('en-US')} characters; values over ${MAX_FIELD_CHARS.toLocaleString('en-US')} are not checked or rendered`;
+    return { field, rewrite, parseError: { message, startIndex: field.valueRange.start, endIndex: field.valueRange.start + 1 } };
+  }
   const rewrite = rewriteBrazeSyntax(field.text);
   try {
     return { field, rewrite, templates: engine.parse(rewrite.source) };

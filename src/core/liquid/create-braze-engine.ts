@@ -7,7 +7,7 @@ import { brazeLiquid } from './braze-plugin';
  */
 export const ENGINE_LIMITS = {
   parseLimit: 20_000_000,
-  renderLimit: 400,
+  renderLimit: 250,
   memoryLimit: 20_000_000,
 } as const;
 

@@ -42,6 +42,12 @@ export function collectSecrets(request: RenderedRequest): string[] {
     }
   };
   const fromParams = (text: string | null) => {
+    for (const [name, raw, decoded] of looseParams(text ?? '')) {
+      if (SECRET_PARAMS.has(name.toLowerCase())) {
+        add(raw);
+        add(decoded);
+      }
+    }
     for (const [name, raw, decoded] of formParams(text ?? '')) {
       if (SECRET_PARAMS.has(name.toLowerCase())) {
         add(raw);
@@ -103,6 +109,29 @@ export function redactRequest(request: RenderedRequest, options: { reveal?: bool
     aborted: request.aborted ? { ...request.aborted, reason: r(request.aborted.reason) } : null,
     problems: request.problems.map((p) => ({ ...p, message: r(p.message) })),
   };
+}
+
+/** `name=value` pairs anywhere in a text: a malformed form body (a space for an `&`), a URL, tag arguments. */
+function looseParams(text: string): Array<[string, string, string]> {
+  const found: Array<[string, string, string]> = [];
+  for (const m of text.matchAll(/(?:^|[&?\s;,])([A-Za-z_][A-Za-z0-9_]*)=([^&\s'"{}%]+)/g)) found.push([m[1], m[2], safeDecode(m[2])]);
+  return found;
+}
+
+/** Secrets written literally into template text: `client_secret=…`, `"client_secret": "…"`, `Basic …`/`Bearer …`. */
+export function collectTemplateSecrets(texts: readonly string[]): string[] {
+  const secrets = new Set<string>();
+  for (const text of texts) {
+    for (const [name, raw, decoded] of looseParams(text)) {
+      if (SECRET_PARAMS.has(name.toLowerCase()) && raw.length >= MIN_SECRET_LENGTH && !/^\[[^\]]*\]$/.test(raw)) {
+        secrets.add(raw);
+        secrets.add(decoded);
+      }
+    }
+    for (const m of text.matchAll(/"([A-Za-z_]+)"\s*:\s*"([^"{}]{4,})"/g)) if (SECRET_PARAMS.has(m[1].toLowerCase())) secrets.add(m[2]);
+    for (const m of text.matchAll(/\b(?:Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{4,})/g)) secrets.add(m[1]);
+  }
+  return [...secrets].sort((a, b) => b.length - a.length);
 }
 
 function queryOf(url: string): string {

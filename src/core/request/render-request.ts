@@ -15,6 +15,12 @@ export interface RenderTarget {
   ref?: ProfileRef;
 }
 
+/**
+ * Fields that already hit a render or memory limit, with the problem message. Later profiles skip
+ * them, so a hostile loop costs one limit per lint or preview, not one per profile.
+ */
+const limitHits = new WeakMap<CompiledField, string>();
+
 /** Braze's composer defaults to POST. */
 const DEFAULT_METHOD = 'POST';
 
@@ -70,6 +76,11 @@ async function renderField(
     request.problems.push({ ruleId: 'render-error', severity: 'error', message: `Liquid does not parse: ${parseError?.message}`, startIndex: parseError?.startIndex ?? field.valueRange.start, endIndex: parseError?.endIndex ?? field.valueRange.end });
     return undefined;
   }
+  const earlierHit = limitHits.get(compiledField);
+  if (earlierHit) {
+    request.problems.push({ ruleId: 'render-error', severity: 'error', message: earlierHit, startIndex: field.valueRange.start, endIndex: field.valueRange.end });
+    return undefined;
+  }
   const session = createSession(deps, field.id, now);
   const ctx = createRenderContext(target.scope, engine, session);
   try {
@@ -85,14 +96,23 @@ async function renderField(
       return undefined;
     }
     const info = toErrorInfo(compiledField, error);
-    request.problems.push({ ruleId: 'render-error', severity: 'error', message: describeRenderError(info.message), startIndex: info.startIndex, endIndex: info.endIndex });
+    const message = describeRenderError(info.message);
+    if (isLimit(info.message)) limitHits.set(compiledField, message);
+    request.problems.push({ ruleId: 'render-error', severity: 'error', message, startIndex: info.startIndex, endIndex: info.endIndex });
     return undefined;
   }
 }
 
+const MEMORY_LIMIT = /memory alloc limit exceeded|invalid string length|invalid array length/i;
+const TIME_LIMIT = /render limit exceeded/i;
+
+function isLimit(message: string): boolean {
+  return MEMORY_LIMIT.test(message) || TIME_LIMIT.test(message);
+}
+
 function describeRenderError(message: string): string {
-  if (/memory alloc limit exceeded/i.test(message)) return 'Render stopped: the memory limit was hit (a huge range or string). Braze would fail this message too.';
-  if (/render limit exceeded/i.test(message)) return 'Render stopped: the time limit was hit (a very long loop). Braze would fail this message too.';
+  if (MEMORY_LIMIT.test(message)) return 'Render stopped: the memory limit was hit (a huge range or string). Braze would fail this message too.';
+  if (TIME_LIMIT.test(message)) return 'Render stopped: the time limit was hit (a very long loop). Braze would fail this message too.';
   return `Liquid failed while rendering: ${message}`;
 }
 

@@ -55,10 +55,16 @@ export interface TemplateFile {
   lineStarts: number[];
 }
 
+/**
+ * Templates larger than this are not checked at all: Braze documents no size limit, but no real
+ * webhook comes near it, and checking 50 MB on every keystroke would freeze the editor.
+ */
+export const MAX_TEMPLATE_CHARS = 2_000_000;
+
 /** Parses a template file once into fields whose Liquid offsets map back to the raw file. */
 export function parseTemplateFile(input: string): TemplateFile {
   const text = stripBom(input);
-  const { root, errors } = parseJsonTree(text);
+  const { root, errors } = text.length > MAX_TEMPLATE_CHARS ? tooLarge(text) : parseJsonTree(text);
   const file: TemplateFile = {
     text,
     hadBom: text.length !== input.length,
@@ -76,6 +82,11 @@ export function parseTemplateFile(input: string): TemplateFile {
   for (const member of file.members) readTopLevelMember(file, member);
   file.fields = [...(file.url ? [file.url] : []), ...file.headers, ...file.body];
   return file;
+}
+
+function tooLarge(text: string): ReturnType<typeof parseJsonTree> {
+  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  return { root: undefined, errors: [{ message: `The template is ${mb(text.length)} MB; templates over ${mb(MAX_TEMPLATE_CHARS)} MB are not checked`, startIndex: 0, endIndex: 0 }] };
 }
 
 function readTopLevelMember(file: TemplateFile, member: MemberInfo): void {

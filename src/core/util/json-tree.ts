@@ -51,8 +51,8 @@ export function parseJsonTree(text: string): ParsedJson {
     .slice(0, 1)
     .map((e) => ({
       message: ERROR_MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
-      startIndex: e.offset,
-      endIndex: e.offset + Math.max(1, e.length),
+      startIndex: Math.min(e.offset, text.length),
+      endIndex: Math.min(text.length, e.offset + Math.max(1, e.length)),
     }));
   if (text.trim() === '') return { root: undefined, errors: [{ message: 'The file is empty', startIndex: 0, endIndex: 0 }] };
   return { root, errors };

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  lintTemplate,
+  makeFixtureResolver,
+  parseMocks,
+  parseProfiles,
+  parseTemplateFile,
+  type RuleDefinition,
+} from '../../src/core';
+import { describeRun, REPO, runCli } from './helpers/cli';
+import { computePreview } from './helpers/preview';
+import { everyRule } from './helpers/rules';
+import { createWorkspace, removeWorkspace } from './helpers/workspace';
+
+/**
+ * Secret canaries: unique values planted where credentials live — a client_secret in a template,
+ * tokens in a connected_content fixture, Basic/Bearer credentials — must appear in no output
+ * unless reveal is explicitly requested. A canary is searched by a random 12-hex-digit core, so a
+ * truncated or partly quoted secret counts as a leak too.
+ */
+function canary(label: string): { value: string; core: string } {
+  const core = randomBytes(6).toString('hex');
+  return { value: `${label}${core}Zz`, core };
+}
+
+const SECRETS = {
+  formSecret: canary('formsecret'),
+  jsonSecret: canary('jsonsecret'),
+  querySecret: canary('querysecret'),
+  basic: canary('basiccred'),
+  bearer: canary('bearertok'),
+  accessToken: canary('accesstok'),
+  refreshToken: canary('refreshtok'),
+  apiToken: canary('apitok'),
+  placeholderSecret: canary('phsecret'),
+  typoSecret: canary('typosecret'),
+};
+type SecretName = keyof typeof SECRETS;
+
+const LEAD_URL = 'https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/';
+const TOKEN_URL = 'https://acme.my.salesforce.com/services/oauth2/token';
+const BODY = { LastName: '{{${last_name} | default: "Unknown"}}', Company: '{{custom_attribute.${company} | default: "Unknown"}}' };
+
+/** Templates, each with the canaries it holds (directly, or through the fixtures). */
+const TEMPLATES: Array<{ name: string; secrets: SecretName[]; value: unknown }> = [
+  {
+    name: 'token-call',
+    secrets: ['formSecret', 'accessToken', 'refreshToken', 'apiToken'],
+    value: {
+      url: LEAD_URL,
+      request_method: 'POST',
+      request_headers: {
+        Authorization: `{% connected_content ${TOKEN_URL} :method post :body client_id=3MVG9canaryclient&client_secret=${SECRETS.formSecret.value}&grant_type=client_credentials :cache_max_age 900 :save result %}{% if result.access_token == blank %}{% abort_message('token request failed') %}{% endif %}Bearer {{result.access_token}}`,
+        'X-Api-Key': '{% connected_content https://api.example.com/session :save session %}{{session.token}}',
+        'Content-Type': 'application/json',
+      },
+      body: BODY,
+    },
+  },
+  {
+    name: 'literal-credentials',
+    secrets: ['basic', 'bearer', 'jsonSecret', 'querySecret'],
+    value: {
+      url: `${LEAD_URL}?access_token=${SECRETS.querySecret.value}`,
+      request_method: 'POST',
+      request_headers: {
+        Authorization: `Basic ${SECRETS.basic.value}`,
+        'X-Auth-Token': `{% connected_content ${TOKEN_URL} :method post :content_type application/json :body {"grant_type":"client_credentials","client_id":"a","client_secret":"${SECRETS.jsonSecret.value}"} :save t %}Bearer ${SECRETS.bearer.value}`,
+        'Content-Type': 'application/json',
+      },
+      body: BODY,
+    },
+  },
+  {
+    name: 'placeholder-host',
+    secrets: ['placeholderSecret'],
+    value: {
+      url: LEAD_URL,
+      request_headers: {
+        Authorization: `{% connected_content https://[insert_instance_name].my.salesforce.com/services/oauth2/token?grant_type=client_credentials&client_id=a&client_secret=${SECRETS.placeholderSecret.value} :method post :save r %}Bearer {{r.access_token}}`,
+        'Content-Type': 'application/json',
+      },
+      body: BODY,
+    },
+  },
+  {
+    name: 'body-typo',
+    secrets: ['typoSecret'],
+    value: {
+      url: LEAD_URL,
+      request_headers: {
+        Authorization: `{% connected_content ${TOKEN_URL} :method post :body client_id=a&grant_type=client_credentials client_secret=${SECRETS.typoSecret.value} :save r %}Bearer {{r.access_token}}`,
+        'Content-Type': 'application/json',
+      },
+      body: BODY,
+    },
+  },
+];
+
+/** Fixtures: the token endpoint and an API session issue canary tokens. */
+const MOCKS = {
+  rules: [
+    {
+      match: { url: `${TOKEN_URL}`, method: 'POST' },
+      response: { status: 200, json: { access_token: SECRETS.accessToken.value, refresh_token: SECRETS.refreshToken.value, instance_url: 'https://acme.my.salesforce.com', token_type: 'Bearer', issued_at: '1767225600000' } },
+    },
+    { match: { url: 'https://api.example.com/session' }, response: { status: 200, json: { token: SECRETS.apiToken.value, expires_in: 3600 } } },
+  ],
+};
+
+/** Names of the canaries found in `text`. */
+function leaked(text: string, names: readonly SecretName[] = Object.keys(SECRETS) as SecretName[]): SecretName[] {
+  return names.filter((name) => text.includes(SECRETS[name].core));
+}
+
+describe('robustness: secret canaries never leak unless revealed', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let rules: RuleDefinition[];
+  const profilesPath = join(REPO, 'examples/sample-users.braze-profiles.json');
+  let mocksPath: string;
+
+  before(async () => {
+    rules = await everyRule();
+    dir = createWorkspace('canaries');
+    mocksPath = join(dir, 'canary.braze-mocks.json');
+    writeFileSync(mocksPath, JSON.stringify(MOCKS, null, 2));
+    for (const t of TEMPLATES) writeFileSync(join(dir, `${t.name}.braze-webhook.json`), JSON.stringify(t.value, null, 2));
+  });
+  after(() => removeWorkspace(dir));
+
+  it('the canaries are really in the inputs and in the unredacted render (so the tests can fail)', () => {
+    const inputs = [readFileSync(mocksPath, 'utf8'), ...TEMPLATES.map((t) => JSON.stringify(t.value))].join('\n');
+    assert.deepEqual(leaked(inputs).sort(), (Object.keys(SECRETS) as SecretName[]).sort());
+    const run = runCli(['render', join(dir, 'token-call.braze-webhook.json'), '--profiles', profilesPath, '--mocks', mocksPath, '--reveal-secrets']);
+    assert.equal(run.code, 0, describeRun(run));
+    assert.deepEqual(leaked(run.stdout).sort(), ['accessToken', 'apiToken', 'formSecret', 'refreshToken']);
+  });
+
+  for (const template of TEMPLATES) {
+    describe(`template "${template.name}" (${template.secrets.join(', ')})`, () => {
+      for (const format of ['http', 'curl', 'json']) {
+        it(`render --format ${format}`, () => {
+          const run = runCli(['render', join(dir, `${template.name}.braze-webhook.json`), '--profiles', profilesPath, '--mocks', mocksPath, '--format', format]);
+          assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+          assert.deepEqual(leaked(run.stdout + run.stderr), [], `leaked in render --format ${format}:\n${run.stdout}${run.stderr}`);
+        });
+      }
+      for (const format of ['text', 'json', 'sarif']) {
+        it(`lint --format ${format}`, () => {
+          const run = runCli(['lint', join(dir, `${template.name}.braze-webhook.json`), '--profiles', profilesPath, '--mocks', mocksPath, '--format', format]);
+          assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+          assert.deepEqual(leaked(run.stdout + run.stderr), [], `leaked in lint --format ${format}:\n${run.stdout}${run.stderr}`);
+        });
+      }
+      it('lint with every rule (messages and suggestions) and the preview model', async () => {
+        const file = parseTemplateFile(JSON.stringify(template.value, null, 2));
+        const profiles = parseProfiles(readFileSync(profilesPath, 'utf8')).profiles;
+        const deps = { resolveConnectedContent: makeFixtureResolver({ rules: parseMocks(JSON.stringify(MOCKS)).mocks.rules }) };
+        const { problems } = await lintTemplate(file, { rules, profiles, deps });
+        const messages = problems.flatMap((p) => [`${p.ruleId}: ${p.message}`, ...(p.suggest ?? []).map((s) => `${p.ruleId} suggestion: ${s.message}`)]);
+        assert.deepEqual(messages.filter((m) => leaked(m).length > 0), [], 'problem messages quote a secret');
+        const preview = await computePreview(file, profiles, deps, { rules });
+        const shown = JSON.stringify(preview.state) + preview.copies.join('\n');
+        assert.deepEqual(leaked(shown), [], `leaked in the preview:\n${shown}`);
+      });
+    });
+  }
+
+  it('the preview reveals only when asked', async () => {
+    const file = parseTemplateFile(JSON.stringify(TEMPLATES[0].value));
+    const profiles = parseProfiles(readFileSync(profilesPath, 'utf8')).profiles;
+    const deps = { resolveConnectedContent: makeFixtureResolver({ rules: parseMocks(JSON.stringify(MOCKS)).mocks.rules }) };
+    const revealed = await computePreview(file, profiles, deps, { rules, revealed: true });
+    assert.deepEqual(leaked(JSON.stringify(revealed.state)).sort(), ['accessToken', 'apiToken', 'formSecret', 'refreshToken']);
+    // The matrix (every profile) stays redacted even when the selected request is revealed.
+    assert.deepEqual(leaked(JSON.stringify(revealed.state.matrix)), []);
+  });
+});

@@ -2,11 +2,8 @@
 // - extension.js, cli.js: production bundles with esbuild.mjs's settings (--production), for the
 //   bundle-size figure and for the CLI timings;
 // - cli.dev.js, core.cjs: the same code unminified (names and module comments kept), used for
-//   in-process timings of the core and for readable --cpu-prof profiles;
-// - core.liquid-cjs.cjs: core.cjs with liquidjs taken from its CommonJS build (`main`, native
-//   async/await) instead of its ES module build (`module`, async lowered to generators), which
-//   esbuild.mjs's `mainFields: ['module', 'main']` selects. Only for the render "what if" row.
-// Keep `common` in step with esbuild.mjs.
+//   in-process timings of the core and for readable --cpu-prof profiles.
+// Keep these options in step with esbuild.mjs (including its liquidjs alias to the CommonJS build).
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,15 +31,13 @@ export async function buildBundles(root, outDir) {
     cli: join(outDir, 'cli.js'),
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
-    coreLiquidCjs: join(outDir, 'core.liquid-cjs.cjs'),
   };
-  const liquidCjs = createRequire(join(root, 'package.json')).resolve('liquidjs');
+  const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') } };
   const [extension, cli] = await Promise.all([
-    esbuild.build({ ...common, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...common, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
-    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
-    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
-    esbuild.build({ ...common, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.coreLiquidCjs, alias: { liquidjs: liquidCjs } }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
+    esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
   ]);
   return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile } };
 }

@@ -293,7 +293,7 @@ async function main() {
   meta.buildMs = Math.round(performance.now() - buildStart);
 
   const config = join(RESULTS, `.config-${process.pid}.json`);
-  writeFileSync(config, JSON.stringify({ root: ROOT, coreBundle: paths.core, coreLiquidCjsBundle: paths.coreLiquidCjs, quick: opts.quick }));
+  writeFileSync(config, JSON.stringify({ root: ROOT, coreBundle: paths.core, quick: opts.quick }));
   const figures = [];
   const sectionMs = {};
   try {

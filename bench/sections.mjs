@@ -60,18 +60,6 @@ async function render() {
   const parsed = liquidSources(file.text).map((source) => engine.parse(source));
   core.compileTemplate(file);
   const n = targets.length;
-  // The same pipeline with liquidjs's CommonJS build bundled in (see build.mjs): what changing
-  // esbuild's resolution of liquidjs alone would give.
-  const alt = config.coreLiquidCjsBundle ? require(config.coreLiquidCjsBundle) : undefined;
-  const altFile = alt?.parseTemplateFile(file.text);
-  const altDeps = alt && { resolveConnectedContent: alt.makeFixtureResolver({ now: () => FIXED_NOW }), now: () => FIXED_NOW };
-  const altRun = alt
-    ? {
-        renderRequestLiquidCjs: async () => {
-          for (const target of targets) await alt.renderRequest(altFile, target, altDeps);
-        },
-      }
-    : {};
   const result = await compare({
     liquidjs: async () => {
       for (const { scope } of targets) for (const templates of parsed) await engine.render(templates, scope);
@@ -82,14 +70,12 @@ async function render() {
     renderProfile: async () => {
       for (const profile of profiles) await core.renderProfile(file, profile, deps);
     },
-    ...altRun,
   });
   const per = (s) => scale(s, 1 / n);
   const base = { name: 'liquidjs render (async), same strings and values', stats: per(result.liquidjs) };
   return [
     figure('1', 'Render: renderRequest per profile (create-lead, fixture resolver)', per(result.renderRequest), base, [{ kind: 'ratio', max: 1.3 }], { unit: 'ms/profile' }),
     figure('1b', 'Render: renderProfile per profile (+ profile → scope)', per(result.renderProfile), base, [], { unit: 'ms/profile', info: true }),
-    ...(alt ? [figure('1c', '  what if: renderRequest with liquidjs\'s CJS build bundled (native async)', per(result.renderRequestLiquidCjs), base, [], { unit: 'ms/profile', info: true })] : []),
   ];
 }
 

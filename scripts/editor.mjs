@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { codeServerEntry, startCodeServer, Tail, workbenchUrl } from './vscode-harness/code-server-route.mjs';
-import { killAllGroups, killAllGroupsNow, liveGroups } from './vscode-harness/process-groups.mjs';
+import { killAllGroups, killGroupsOnExit, liveGroups } from './vscode-harness/process-groups.mjs';
 import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -48,13 +48,10 @@ function stop(exitCode) {
   })();
   return stopping;
 }
-process.on('exit', killAllGroupsNow);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    log(`${signal}: stopping code-server`);
-    void stop(0); // a requested stop is a normal end
-  });
-}
+killGroupsOnExit((signal) => {
+  log(`${signal}: stopping code-server`);
+  void stop(0); // a requested stop is a normal end
+});
 
 function run(command, args, what) {
   const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });

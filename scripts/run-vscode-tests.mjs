@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
 import { runWithCodeServer } from './vscode-harness/code-server-route.mjs';
 import { runWithTestElectron } from './vscode-harness/test-electron-route.mjs';
-import { killAllGroups, killAllGroupsNow, liveGroups } from './vscode-harness/process-groups.mjs';
-import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
+import { killAllGroups, killGroupsOnExit, liveGroups } from './vscode-harness/process-groups.mjs';
+import { createSandbox, makeCleanup } from './vscode-harness/sandbox.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const TESTS_ENTRY = join(ROOT, 'out', 'test', 'index');
@@ -38,24 +38,13 @@ const fail = (message) => console.error(`[vscode-tests] ERROR: ${message}`);
 
 let sandbox;
 let failureContext = () => '';
-let cleaningUp;
 
-async function cleanup() {
-  cleaningUp ??= (async () => {
-    await killAllGroups();
-    if (KEEP_SANDBOX && sandbox) log(`sandbox kept at ${sandbox.root}`);
-    else removeSandbox(sandbox);
-  })();
-  return cleaningUp;
-}
+const cleanup = makeCleanup({ getSandbox: () => sandbox, keep: KEEP_SANDBOX, log, killAllGroups });
 
-process.on('exit', killAllGroupsNow);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    fail(`received ${signal}; stopping VS Code and chromium`);
-    cleanup().finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
+killGroupsOnExit((signal) => {
+  fail(`received ${signal}; stopping VS Code and chromium`);
+  cleanup().finally(() => process.exit(128 + constants.signals[signal]));
+});
 
 function withTimeout(promise) {
   let timer;

@@ -30,8 +30,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
 import { chromiumPath, codeServerEntry, launchChromium, startCodeServer, Tail, workbenchUrl } from './vscode-harness/code-server-route.mjs';
-import { killAllGroups, killAllGroupsNow, killGroup, liveGroups } from './vscode-harness/process-groups.mjs';
-import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
+import { killAllGroups, killGroup, killGroupsOnExit, liveGroups } from './vscode-harness/process-groups.mjs';
+import { createSandbox, makeCleanup } from './vscode-harness/sandbox.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const LOCALE = process.env.UI_LOCALE ?? 'en';
@@ -74,29 +74,18 @@ let sandbox;
 let page;
 let serverLog;
 let pageLog;
-let cleaningUp;
 const summary = [];
 const note = (key, value) => {
   summary.push([key, value]);
   log(`${key}: ${value}`);
 };
 
-async function cleanup() {
-  cleaningUp ??= (async () => {
-    await killAllGroups();
-    if (KEEP_SANDBOX && sandbox) log(`sandbox kept at ${sandbox.root}`);
-    else removeSandbox(sandbox);
-  })();
-  return cleaningUp;
-}
+const cleanup = makeCleanup({ getSandbox: () => sandbox, keep: KEEP_SANDBOX, log, killAllGroups });
 
-process.on('exit', killAllGroupsNow);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    fail(`received ${signal}; stopping VS Code and chromium`);
-    cleanup().finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
+killGroupsOnExit((signal) => {
+  fail(`received ${signal}; stopping VS Code and chromium`);
+  cleanup().finally(() => process.exit(128 + constants.signals[signal]));
+});
 
 function check(condition, message) {
   if (!condition) throw new Error(`ASSERTION: ${message}`);

@@ -65,3 +65,12 @@ export function killAllGroupsNow() {
 export function liveGroups() {
   return [...groups].filter(groupExists);
 }
+
+/**
+ * Makes sure our groups die with this process: SIGKILL on 'exit', and `onSignal(signal)` (which
+ * should stop things gracefully and exit) on SIGINT, SIGTERM and SIGHUP.
+ */
+export function killGroupsOnExit(onSignal) {
+  process.on('exit', killAllGroupsNow);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => onSignal(signal));
+}

@@ -74,3 +74,20 @@ export function sandboxEnv(dirs, tmp = dirs.tmp) {
 export function removeSandbox(dirs) {
   if (dirs) rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 });
 }
+
+/**
+ * One cleanup for a run: kill every process group we started, then remove the sandbox (or keep it
+ * and say where, when `keep`). Safe to call more than once; later calls share the first.
+ */
+export function makeCleanup({ getSandbox, keep, log, killAllGroups }) {
+  let running;
+  return () => {
+    running ??= (async () => {
+      await killAllGroups();
+      const sandbox = getSandbox();
+      if (keep && sandbox) log(`sandbox kept at ${sandbox.root}`);
+      else removeSandbox(sandbox);
+    })();
+    return running;
+  };
+}

@@ -1,7 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import type { TemplateFile } from '../template/template-file';
-import { rangeOf } from '../template/template-file';
+import { rangeOf, type TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
 
 // Precompiled from `schemas/` (the single copy) by scripts/build-validators.mjs: the bundles

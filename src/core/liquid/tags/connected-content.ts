@@ -1,8 +1,7 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import type { ConnectedContentOptions, ConnectedContentRequest, ConnectedContentResponse } from '../../types';
 import { type CcArgs, type CcOption, parseConnectedContentArgs } from '../connected-content-args';
-import { PositionedError } from '../positioned-error';
-import { AbortSignal } from '../positioned-error';
+import { AbortSignal, PositionedError } from '../positioned-error';
 import { sessionOf } from '../render-session';
 
 /** Braze drops a response that takes longer than this. */

@@ -11,15 +11,7 @@ import { renderProfile } from '../request/render-profile';
 import type { RenderedRequest } from '../request/rendered-request';
 import { parseTemplateFile } from '../template/template-file';
 import type { Problem, TextEdit } from '../types';
-import { RenderAborted } from './render-aborted';
-import { RenderBadLeadId } from './render-bad-lead-id';
-import { RenderError } from './render-error';
-import { RenderInvalidEmail } from './render-invalid-email';
-import { RenderInvalidJson } from './render-invalid-json';
-import { RenderInvalidUrl } from './render-invalid-url';
-import { RenderMissingAttribute } from './render-missing-attribute';
-import { RenderRequiredEmpty } from './render-required-empty';
-import { RenderTooLong } from './render-too-long';
+import { allRules } from '.';
 import {
   describeCharacter,
   isJsonMediaType,
@@ -30,17 +22,7 @@ import {
   toLineColumn,
 } from './rendered-helpers';
 
-const RENDERED_RULES: RuleDefinition[] = [
-  RenderAborted,
-  RenderBadLeadId,
-  RenderError,
-  RenderInvalidEmail,
-  RenderInvalidJson,
-  RenderInvalidUrl,
-  RenderMissingAttribute,
-  RenderRequiredEmpty,
-  RenderTooLong,
-];
+const RENDERED_RULES: readonly RuleDefinition[] = allRules.filter((rule) => rule.meta.kind === 'rendered');
 
 const examples = join(__dirname, '../../../examples');
 const example = (name: string) => readFileSync(join(examples, name), 'utf8');

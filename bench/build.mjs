@@ -28,13 +28,15 @@ export async function buildBundles(root, outDir) {
   const at = (p) => join(root, p);
   const out = {
     extension: join(outDir, 'extension.js'),
+    extensionMain: join(outDir, 'extension-main.js'),
     cli: join(outDir, 'cli.js'),
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
   };
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') } };
   const [extension, cli] = await Promise.all([
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js'] }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),

@@ -167,28 +167,31 @@ function bundle(bundles, metafiles) {
   const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
   const liquidMin = join(ROOT, 'node_modules', 'liquidjs', 'dist', 'liquid.browser.min.js');
   const base = existsSync(liquidMin) ? { name: 'liquidjs own minified bundle (liquid.browser.min.js)', stats: reading(size(liquidMin)) } : undefined;
-  const ext = size(bundles.extension);
+  const ext = size(bundles.extensionMain);
+  const entry = size(bundles.extension);
   const cli = size(bundles.cli);
   const figures = [
     {
       id: '8',
-      name: 'Bundle: dist/extension.js, production (minified)',
+      name: 'Bundle: dist/extension-main.js, production (minified; loaded when a template is opened)',
       ours: reading(ext),
       baseline: base,
       ratio: base ? ext / base.stats.median : undefined,
       // KB read as KiB, as esbuild and vsce print sizes; the JSON keeps exact bytes.
       goals: [{ kind: 'bytes', max: 350 * 1024, label: '≤ 350 KiB (358 400 B)' }],
       unit: 'bytes',
-      gzipBytes: gz(bundles.extension),
+      gzipBytes: gz(bundles.extensionMain),
       byOrigin: sizeByOrigin(metafiles.extension).slice(0, 12),
     },
+    { id: '8c', name: 'Bundle: dist/extension.js, the thin entry VS Code activates', ours: reading(entry), baseline: base, ratio: base ? entry / base.stats.median : undefined, goals: [], unit: 'bytes', info: true, gzipBytes: gz(bundles.extension) },
     { id: '8a', name: 'Bundle: dist/cli.js, production (minified)', ours: reading(cli), baseline: base, ratio: base ? cli / base.stats.median : undefined, goals: [], unit: 'bytes', info: true, gzipBytes: gz(bundles.cli), byOrigin: sizeByOrigin(metafiles.cli).slice(0, 12) },
   ];
   const activationPath = join(ROOT, 'out', 'bench', 'activation.json');
   if (existsSync(activationPath)) {
     const activation = JSON.parse(readFileSync(activationPath, 'utf8'));
     const when = statSync(activationPath).mtime.toISOString();
-    figures.push({ id: '8b', name: `Activation in VS Code ${activation.vscode} (from out/bench/activation.json, ${when})`, ours: reading(activation.activationMs), goals: [], unit: 'ms', info: true, activation });
+    figures.push({ id: '8b', name: `Activation in VS Code ${activation.vscode}: activate() (from out/bench/activation.json, ${when})`, ours: reading(activation.activationMs), goals: [{ kind: 'abs', max: 20 }], unit: 'ms', activation });
+    if (activation.loadMs !== undefined) figures.push({ id: '8d', name: 'Loading the extension proper on the first template (activateMain)', ours: reading(activation.loadMs), goals: [], unit: 'ms', info: true });
   } else {
     figures.push({ id: '8b', name: 'Activation: run npm run test:vscode first (no out/bench/activation.json)', ours: undefined, goals: [], unit: 'ms', info: true });
   }

@@ -29,26 +29,30 @@ async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<
   return uri;
 }
 
-/** Registers every command; each returns something awaitable so callers (and tests) can wait on it. */
-export function registerCommands(s: CommandServices): vscode.Disposable[] {
-  const register = (id: CommandId, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
-  return [
-    register(CommandId.PreviewRequest, async (arg) => {
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/**
+ * The handler of every command; each returns something awaitable so callers (and tests) can wait
+ * on it. The thin entry (extension.ts) registers the commands and forwards to these.
+ */
+export function makeCommandHandlers(s: CommandServices): Record<CommandId, CommandHandler> {
+  return {
+    [CommandId.PreviewRequest]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return undefined;
       s.session.select({ template: uri });
       PreviewPanel.createOrShow(s.extensionUri, s.session);
       return uri;
-    }),
-    register(CommandId.OpenRenderedRequest, async (arg) => {
+    },
+    [CommandId.OpenRenderedRequest]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return undefined;
       s.session.select({ template: uri });
       const document = await vscode.workspace.openTextDocument(renderedUriFor(uri));
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return document;
-    }),
-    register(CommandId.SelectProfile, async (arg) => {
+    },
+    [CommandId.SelectProfile]: async (arg) => {
       const profiles = await s.session.profiles();
       let index = typeof arg === 'number' ? arg : undefined;
       if (index === undefined) {
@@ -60,8 +64,8 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
       }
       if (index !== undefined && profiles.some((p) => p.profile.index === index)) s.session.select({ profileIndex: index });
       return s.session.profileIndex;
-    }),
-    register(CommandId.SelectScenario, async (arg) => {
+    },
+    [CommandId.SelectScenario]: async (arg) => {
       let name = typeof arg === 'string' ? arg : undefined;
       if (name === undefined) {
         const picked = await vscode.window.showQuickPick(
@@ -72,14 +76,14 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
       }
       if (name && name in SCENARIOS) s.session.select({ scenario: name as ScenarioName });
       return s.session.scenario;
-    }),
-    register(CommandId.ToggleRevealSecrets, () => {
+    },
+    [CommandId.ToggleRevealSecrets]: () => {
       s.session.select({ revealed: !s.session.revealed });
       return s.session.revealed;
-    }),
-    register(CommandId.CopyAsCurl, async (arg) => copyRendered(s, arg, 'curl')),
-    register(CommandId.CopyAsHttp, async (arg) => copyRendered(s, arg, 'http')),
-    register(CommandId.CopyAsBrazeObject, async (arg) => {
+    },
+    [CommandId.CopyAsCurl]: async (arg) => copyRendered(s, arg, 'curl'),
+    [CommandId.CopyAsHttp]: async (arg) => copyRendered(s, arg, 'http'),
+    [CommandId.CopyAsBrazeObject]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -89,14 +93,14 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
       const note = patchRewritten ? vscode.l10n.t(" PATCH became POST …?_HttpMethod=PATCH: Braze's webhook object has no PATCH.") : '';
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Braze webhook object.') + note);
       return text;
-    }),
-    register(CommandId.FixAll, async (arg) => {
+    },
+    [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;
       const document = await vscode.workspace.openTextDocument(uri);
       return fixAllInDocument(document, s.diagnostics.problemsFor(document));
-    }),
-  ];
+    },
+  };
 }
 
 /** Copies the selected profile's rendered request (redacted unless revealed). */

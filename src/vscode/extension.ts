@@ -1,73 +1,57 @@
 import * as vscode from 'vscode';
-import { CodeActionProvider } from './code-actions';
-import { registerCommands } from './command-handlers';
-import { TEMPLATE_SELECTOR } from './commands';
-import { DiagnosticsController } from './diagnostics';
-import { CodeLensProvider, CompletionProvider, HoverProvider } from './language-features';
-import { PREVIEW_VIEW_TYPE, PreviewPanel } from './preview/preview-panel';
-import { PreviewSession } from './preview/preview-session';
-import type { ToWebview } from './preview/protocol';
-import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
-import { SETTINGS_SECTION, readSettings } from './settings';
-import { ProfileStatusBar } from './status-bar';
-import { TemplateCache } from './template-cache';
-import { WorkspaceInputs } from './workspace-inputs';
+import { CommandId, isTemplateUri } from './commands';
+import type { BrazeWebhookApi } from './extension-main';
 
-/** What the extension exports: for its own tests in the real editor (and measurements). */
-export interface BrazeWebhookApi {
-  /** Milliseconds `activate()` took. */
+/** Same value as PREVIEW_VIEW_TYPE in preview/preview-panel.ts (kept here so this file stays tiny). */
+const PREVIEW_VIEW_TYPE = 'brazeWebhook.preview';
+
+/** What `activate` returns: the activation time, and the loaded extension once it is needed. */
+export interface BrazeWebhookEntry {
+  /** Milliseconds `activate()` itself took. */
   activationMs: number;
-  /** Every message posted to the preview webview. */
-  onDidPostToWebview: vscode.Event<ToWebview>;
-  /** Fires after a template's diagnostics were updated. */
-  onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
-  /** Resolves once every check (static and rendered) has run for that document version. */
-  whenLinted(uri: vscode.Uri, version: number): Promise<void>;
-  session: PreviewSession;
+  /** Loads the extension (core, linter, providers) if it is not loaded yet. */
+  ready(): Promise<BrazeWebhookApi>;
 }
 
 /**
- * Wires the core into VS Code: builds the services, registers providers and commands, and hands
- * every disposable to the context. No lint or render logic lives here.
+ * The thin entry point. It activates for any JSON file (so a template opened anywhere is seen),
+ * but loads the real extension (dist/extension-main.js: liquidjs, the rules, the providers) only
+ * when a `*.braze-webhook.json` document is open or one of its commands runs. Windows with
+ * ordinary JSON pay for this file and nothing else (ADR 006).
  */
-export function activate(context: vscode.ExtensionContext): BrazeWebhookApi {
+export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   const started = performance.now();
-  const settings = readSettings();
-  const templates = new TemplateCache();
-  const inputs = new WorkspaceInputs(settings);
-  const diagnostics = new DiagnosticsController(settings, templates, inputs, context.extensionUri);
-  const session = new PreviewSession(settings, templates, inputs);
-  const rendered = new RenderedDocumentProvider(session);
-  context.subscriptions.push(
-    inputs,
-    diagnostics,
-    session,
-    rendered,
-    new ProfileStatusBar(session),
-    vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
-    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
-    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs), ...CompletionProvider.triggers),
-    vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
-    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
-    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => PreviewPanel.revive(panel, context.extensionUri, session),
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      const next = readSettings();
-      inputs.updateSettings(next);
-      diagnostics.updateSettings(next);
-      session.updateSettings(next);
-    }),
-    ...registerCommands({ extensionUri: context.extensionUri, session, diagnostics, templates }),
-  );
-  return {
-    activationMs: performance.now() - started,
-    onDidPostToWebview: PreviewPanel.onDidPost.event,
-    onDidUpdateDiagnostics: diagnostics.onDidUpdate,
-    whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
-    session,
+  let main: Promise<BrazeWebhookApi> | undefined;
+  const ready = (): Promise<BrazeWebhookApi> => {
+    // A run-time require of the second bundle next to this one (esbuild keeps it external), so
+    // liquidjs and the rules are loaded only when a template needs them.
+    main ??= Promise.resolve().then(() => {
+      const loading = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const api = (require('./extension-main.js') as typeof import('./extension-main')).activateMain(context);
+      return { ...api, loadMs: performance.now() - loading };
+    });
+    return main;
   };
+  for (const id of Object.values(CommandId)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await ready()).runCommand(id, args)));
+  }
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => (await ready()).revivePreview(panel),
+    }),
+  );
+  if (vscode.workspace.textDocuments.some((d) => isTemplateUri(d.uri.path))) {
+    void ready();
+  } else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isTemplateUri(d.uri.path)) return;
+      waiting.dispose();
+      void ready();
+    });
+    context.subscriptions.push(waiting);
+  }
+  return { activationMs: performance.now() - started, ready };
 }
 
 export function deactivate(): void {

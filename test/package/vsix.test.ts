@@ -28,6 +28,7 @@ const REQUIRED = [
   'extension/package.nls.json',
   'extension/package.nls.es.json',
   'extension/dist/extension.js',
+  'extension/dist/extension-main.js',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',
   'extension/media/preview.css',

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BrazeWebhookApi } from '../../src/vscode/extension';
+import type { BrazeWebhookEntry } from '../../src/vscode/extension';
+import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
 import type { PreviewState, ToWebview } from '../../src/vscode/preview/protocol';
 import { WAIT_MS, describeDiagnostics, thisExtension, workspaceFile } from './helpers';
 
@@ -79,10 +80,11 @@ describe('Braze webhook features in a real VS Code', function () {
   let api: BrazeWebhookApi;
 
   before(async () => {
-    api = (await thisExtension().activate()) as BrazeWebhookApi;
-    console.log(`ACTIVATION: activate() took ${api.activationMs.toFixed(2)} ms`);
+    const entry = (await thisExtension().activate()) as BrazeWebhookEntry;
+    api = await entry.ready();
+    console.log(`ACTIVATION: activate() took ${entry.activationMs.toFixed(2)} ms; loading the extension proper took ${api.loadMs.toFixed(2)} ms`);
     fs.mkdirSync(path.join(repo, 'out', 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'out', 'bench', 'activation.json'), JSON.stringify({ activationMs: api.activationMs, vscode: vscode.version }));
+    fs.writeFileSync(path.join(repo, 'out', 'bench', 'activation.json'), JSON.stringify({ activationMs: entry.activationMs, loadMs: api.loadMs, vscode: vscode.version }));
   });
 
   afterEach(async () => {

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { CodeActionProvider } from './code-actions';
+import { type CommandHandler, makeCommandHandlers } from './command-handlers';
+import { type CommandId, TEMPLATE_SELECTOR } from './commands';
+import { DiagnosticsController } from './diagnostics';
+import { CodeLensProvider, CompletionProvider, HoverProvider } from './language-features';
+import { PreviewPanel } from './preview/preview-panel';
+import { PreviewSession } from './preview/preview-session';
+import type { ToWebview } from './preview/protocol';
+import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
+import { SETTINGS_SECTION, readSettings } from './settings';
+import { ProfileStatusBar } from './status-bar';
+import { TemplateCache } from './template-cache';
+import { WorkspaceInputs } from './workspace-inputs';
+
+/** The loaded extension: for its own tests in the real editor (and measurements). */
+export interface BrazeWebhookApi {
+  /** Milliseconds from requiring this bundle to the end of `activateMain` (set by the thin entry). */
+  loadMs: number;
+  /** Runs a contributed command (the thin entry registers them and forwards here). */
+  runCommand(id: CommandId, args: unknown[]): unknown;
+  /** Restores a preview panel VS Code kept across a reload. */
+  revivePreview(panel: vscode.WebviewPanel): void;
+  /** Every message posted to the preview webview. */
+  onDidPostToWebview: vscode.Event<ToWebview>;
+  /** Fires after a template's diagnostics were updated. */
+  onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
+  /** Resolves once every check (static and rendered) has run for that document version. */
+  whenLinted(uri: vscode.Uri, version: number): Promise<void>;
+  session: PreviewSession;
+}
+
+/**
+ * Wires the core into VS Code: builds the services, registers the providers, and hands every
+ * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
+ * a command runs. No lint or render logic lives here.
+ */
+export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi {
+  const settings = readSettings();
+  const templates = new TemplateCache();
+  const inputs = new WorkspaceInputs(settings);
+  const diagnostics = new DiagnosticsController(settings, templates, inputs, context.extensionUri);
+  const session = new PreviewSession(settings, templates, inputs);
+  const rendered = new RenderedDocumentProvider(session);
+  context.subscriptions.push(
+    inputs,
+    diagnostics,
+    session,
+    rendered,
+    new ProfileStatusBar(session),
+    vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
+    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs), ...CompletionProvider.triggers),
+    vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
+    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      const next = readSettings();
+      inputs.updateSettings(next);
+      diagnostics.updateSettings(next);
+      session.updateSettings(next);
+    }),
+  );
+  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates });
+  return {
+    loadMs: 0,
+    runCommand: (id, args) => handlers[id](...args),
+    revivePreview: (panel) => PreviewPanel.revive(panel, context.extensionUri, session),
+    onDidPostToWebview: PreviewPanel.onDidPost.event,
+    onDidUpdateDiagnostics: diagnostics.onDidUpdate,
+    whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
+    session,
+  };
+}

@@ -34,7 +34,7 @@ export async function buildBundles(root, outDir) {
     core: join(outDir, 'core.cjs'),
   };
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') } };
-  const [extension, cli] = await Promise.all([
+  const [extension, , cli] = await Promise.all([
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js'] }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),

@@ -72,6 +72,17 @@ export function renderedBodyObject(request: RenderedRequest): Record<string, unk
   return parsed.value as Record<string, unknown>;
 }
 
+/**
+ * The string members of a Lead create/update/upsert body as rendered for one profile; empty when
+ * the message aborted, the request is not a Lead operation, or the body is not a JSON object.
+ */
+export function renderedLeadStrings(request: RenderedRequest): Array<[string, string]> {
+  if (request.aborted || !leadOperation(request)) return [];
+  const body = renderedBodyObject(request);
+  if (!body) return [];
+  return Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
 /** Value of the last header with this name (case-insensitive), as rendered. */
 export function renderedHeader(request: RenderedRequest, name: string): string | undefined {
   const lower = name.toLowerCase();

@@ -1,7 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { findLeadField } from '../../salesforce/lead-fields';
 import { docsUrl } from '../docs-url';
-import { findBodyValue, leadOperation, quoteRendered, renderedBodyObject } from '../rendered-helpers';
+import { findBodyValue, quoteRendered, renderedLeadStrings } from '../rendered-helpers';
 
 const LOCAL_PART = /^[^\s@"(),:;<>[\]\\]+$/;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
@@ -32,11 +32,8 @@ export const RenderInvalidEmail: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        if (request.aborted || !leadOperation(request)) return;
-        const body = renderedBodyObject(request);
-        if (!body) return;
-        for (const [key, value] of Object.entries(body)) {
-          if (typeof value !== 'string' || findLeadField(key)?.type !== 'email') continue;
+        for (const [key, value] of renderedLeadStrings(request)) {
+          if (findLeadField(key)?.type !== 'email') continue;
           const reason = emailProblem(value.trim());
           if (!reason) continue;
           const location = findBodyValue(context, key);

@@ -1,7 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { findLeadField, type LeadField } from '../../salesforce/lead-fields';
 import { docsUrl } from '../docs-url';
-import { findBodyValue, leadOperation, renderedBodyObject } from '../rendered-helpers';
+import { findBodyValue, renderedLeadStrings } from '../rendered-helpers';
 
 /** Field types whose max length Salesforce enforces as STRING_TOO_LONG. */
 const TEXT_TYPES = new Set<LeadField['type']>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
@@ -32,11 +32,7 @@ export const RenderTooLong: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        if (request.aborted || !leadOperation(request)) return;
-        const body = renderedBodyObject(request);
-        if (!body) return;
-        for (const [key, value] of Object.entries(body)) {
-          if (typeof value !== 'string') continue;
+        for (const [key, value] of renderedLeadStrings(request)) {
           const field = findLeadField(key);
           if (!field?.maxLength || field.readOnly || !TEXT_TYPES.has(field.type)) continue;
           // Characters, not UTF-16 units: an emoji counts once (the lenient reading).

@@ -21,7 +21,7 @@ export { parseProfiles, toLiquidScope, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTE
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
 export { allRules, recommendedRules } from './rules';
 export { lintStatic, lintRendered, formatMessage, resolveRuleSetting, sortProblems } from './lint/linter';
-export { lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
+export { lintProfiles, lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
 export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
 export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
 export { parseConfig, CONFIG_FILE_NAME, type ConfigProblem } from './config/config';

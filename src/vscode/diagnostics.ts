@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Problem, type Severity, type TemplateFile, allRules, assertNever, lintStatic, lintTemplate } from '../core';
+import { type Problem, type Severity, type TemplateFile, allRules, assertNever, lintProfiles, lintStatic, sortProblems } from '../core';
 import { isTemplateUri } from './commands';
 import { dependenciesFor } from './render-service';
 import type { Settings } from './settings';
@@ -123,11 +123,12 @@ export class DiagnosticsController implements vscode.Disposable {
     const file = this.templates.get(document);
     const snapshot = await this.inputs.get();
     if (document.isClosed || document.version !== version) return;
-    this.publish(document, version, lintStatic(file, allRules, snapshot.config));
+    const staticProblems = lintStatic(file, allRules, snapshot.config);
+    this.publish(document, version, staticProblems);
     if (this.settings.renderedChecks && snapshot.profiles.length > 0) {
-      const problems = await this.lintRendered(document, file);
-      if (!problems || document.isClosed || document.version !== version) return;
-      this.publish(document, version, problems);
+      const rendered = await this.lintRendered(document, file);
+      if (!rendered || document.isClosed || document.version !== version) return;
+      this.publish(document, version, sortProblems([...staticProblems, ...rendered]));
     }
     this.finishedVersions.set(key, version);
     this.finished.fire({ uri: document.uri, version });
@@ -152,7 +153,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const profiles = snapshot.profiles.slice(0, this.settings.maxProfiles).map((p) => p.profile);
     const deps = await dependenciesFor(file, document.uri, this.inputs, this.settings.scenario);
     try {
-      return (await lintTemplate(file, { rules: allRules, config: snapshot.config, profiles, deps })).problems;
+      return (await lintProfiles(file, { rules: allRules, config: snapshot.config, profiles, deps })).problems;
     } catch {
       return undefined;
     }

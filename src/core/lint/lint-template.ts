@@ -27,11 +27,19 @@ export interface LintResult {
  */
 export async function lintTemplate(file: TemplateFile, options: LintOptions): Promise<LintResult> {
   const staticProblems = lintStatic(file, options.rules, options.config);
+  const rendered = await lintProfiles(file, options);
+  return { problems: sortProblems([...staticProblems, ...rendered.problems]), requests: rendered.requests };
+}
+
+/**
+ * Only the rendered-request part: renders each profile and runs the rendered rules. For callers
+ * that already have the static problems (the editor publishes those first).
+ */
+export async function lintProfiles(file: TemplateFile, options: LintOptions): Promise<LintResult> {
   if (!options.profiles?.length || !options.deps || file.syntaxErrors.length > 0 || !file.url) {
-    return { problems: staticProblems, requests: [] };
+    return { problems: [], requests: [] };
   }
   const requests: RenderedRequest[] = [];
   for (const profile of options.profiles) requests.push(await renderProfile(file, profile, options.deps));
-  const rendered = lintRendered(file, requests, options.rules, options.config);
-  return { problems: sortProblems([...staticProblems, ...rendered]), requests };
+  return { problems: lintRendered(file, requests, options.rules, options.config), requests };
 }

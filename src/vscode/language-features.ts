@@ -24,22 +24,6 @@ const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   snippet: vscode.CompletionItemKind.Snippet,
 };
 
-/** Custom attribute keys and sample values from the workspace profiles. */
-async function customAttributes(inputs: WorkspaceInputs): Promise<Map<string, string[]>> {
-  const samples = new Map<string, string[]>();
-  const { profiles } = await inputs.get();
-  for (const { profile } of profiles) {
-    const attributes = profile.user.custom_attributes;
-    if (!attributes || typeof attributes !== 'object') continue;
-    for (const [key, value] of Object.entries(attributes)) {
-      const list = samples.get(key) ?? [];
-      if (list.length < 5 && value !== null && typeof value !== 'object') list.push(String(value));
-      samples.set(key, list);
-    }
-  }
-  return samples;
-}
-
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly templates: TemplateCache,
@@ -48,7 +32,7 @@ export class HoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const file = this.templates.get(document);
-    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: await customAttributes(this.inputs) });
+    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: (await this.inputs.get()).customAttributes });
     if (!info) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(info.markdown), new vscode.Range(document.positionAt(info.range.start), document.positionAt(info.range.end)));
   }
@@ -70,7 +54,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const file = this.templates.get(document);
     const offset = document.offsetAt(position);
-    const keys = [...(await customAttributes(this.inputs)).keys()];
+    const keys = [...(await this.inputs.get()).customAttributes.keys()];
     const items = completionsAt(file, offset, { customAttributeKeys: keys }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
     for (const [name, snippet] of SNIPPETS) {

@@ -33,6 +33,8 @@ export interface WorkspaceInputsSnapshot {
   mockRules: MockRule[];
   /** Scenario from the config file, if any. */
   configScenario?: ScenarioName;
+  /** Custom attribute keys of the workspace profiles, with up to 5 sample values each (hovers, completion). */
+  customAttributes: Map<string, string[]>;
 }
 
 const decoder = new TextDecoder();
@@ -69,7 +71,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [] }));
+    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map() }));
     return this.snapshot;
   }
 
@@ -100,8 +102,22 @@ export class WorkspaceInputs implements vscode.Disposable {
     }
     const mockRules = root && config.mocks ? await readMocks(vscode.Uri.joinPath(root, config.mocks)) : [];
     const configScenario = config.scenario && config.scenario in SCENARIOS ? (config.scenario as ScenarioName) : undefined;
-    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario };
+    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
   }
+}
+
+function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string, string[]> {
+  const samples = new Map<string, string[]>();
+  for (const { profile } of profiles) {
+    const attributes = profile.user.custom_attributes;
+    if (!attributes || typeof attributes !== 'object') continue;
+    for (const [key, value] of Object.entries(attributes)) {
+      const list = samples.get(key) ?? [];
+      if (list.length < 5 && value !== null && typeof value !== 'object') list.push(String(value));
+      samples.set(key, list);
+    }
+  }
+  return samples;
 }
 
 function edgeProfiles(offset: number): SourcedProfile[] {

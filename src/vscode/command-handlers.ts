@@ -109,7 +109,10 @@ async function copyRendered(s: CommandServices, arg: unknown, format: 'curl' | '
   if (!uri) return undefined;
   s.session.template = uri;
   const result = await s.session.compute();
-  if (!result) return undefined;
+  if (!result?.request) {
+    if (result?.state.notice) void vscode.window.showWarningMessage(result.state.notice);
+    return undefined;
+  }
   if (result.request.aborted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('This profile aborts the message: Braze sends nothing ({0}).', result.request.aborted.reason));
     return undefined;

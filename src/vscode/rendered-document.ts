@@ -28,7 +28,8 @@ export class RenderedDocumentProvider implements vscode.TextDocumentContentProvi
     if (!result) return vscode.l10n.t('# The template changed while rendering; the document will update.\n');
     const title = `${result.state.templateName} · ${vscode.l10n.t('profile')} ${result.profile.profile.ref.label} · ${vscode.l10n.t('scenario')} ${this.session.scenario}${this.session.revealed ? '' : ` · ${vscode.l10n.t('secrets redacted')}`}`;
     const problems = result.state.problems.map((p) => `# ${p.severity} ${p.ruleId} (${p.line}:${p.column}): ${p.message}`);
-    return `# ${title}\n\n${toHttpDocument(result.request)}${problems.length ? `\n${problems.join('\n')}\n` : ''}`;
+    const body = result.request ? toHttpDocument(result.request) : `# ${result.state.notice ?? ''}\n`;
+    return `# ${title}\n\n${body}${problems.length ? `\n${problems.join('\n')}\n` : ''}`;
   }
 
   dispose(): void {

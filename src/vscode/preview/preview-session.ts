@@ -26,7 +26,8 @@ export interface PreviewResult {
   document: vscode.TextDocument;
   file: TemplateFile;
   profile: SourcedProfile;
-  request: RenderedRequest;
+  /** Undefined when the template cannot be rendered (not valid JSON, or no url); see `state.notice`. */
+  request?: RenderedRequest;
   state: PreviewState;
 }
 
@@ -156,8 +157,7 @@ export class PreviewSession implements vscode.Disposable {
       notice: renderable ? null : vscode.l10n.t('The template cannot be rendered until it is valid JSON with a "url".'),
       strings,
     });
-    const fallback = redactRequest({ method: '', url: '', headers: [], body: null, bodyMode: 'none', subrequests: [], aborted: null, problems: [], fields: [] });
-    return { document, file, profile: selected, request: request ?? fallback, state };
+    return { document, file, profile: selected, request, state };
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // suites that run inside the real editor: test/vscode → out/test (Node extension host) and
 // test/web → out/test-web/index.js (web-worker extension host, one file).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +31,11 @@ const common = {
 
 /**
  * The web-worker extension host (VS Code for the Web) loads one file and offers no `require` but
- * `vscode`, no Node built-ins and no `process` (ADR 013). Package resolution follows the
- * `browser` fields, so liquidjs comes from its own browser build (its CommonJS build needs `fs`,
- * `path`, `stream` and `crypto`); everything of ours is the same source as the Node bundles.
- * Exported for the bench (bundle size) and test/package/web-bundle.test.ts (the same core, built
- * this way, must render and lint exactly as the Node build does).
+ * `vscode`, no Node built-ins and no `process` (ADR 013). Everything is the same source as in the
+ * Node bundles, liquidjs included: its CommonJS build (native async/await; its browser build is
+ * down-levelled and renders about 10× slower), whose few Node imports are served by the stand-ins
+ * in src/web-shims/ (see liquidjsNodeBuiltins). Exported for the bench (bundle size) and
+ * test/package/web-bundle.test.ts (the core built this way must render and lint as the Node one).
  * @returns {import('esbuild').BuildOptions}
  */
 export function webBuildOptions({ production = false } = {}) {
@@ -49,7 +49,29 @@ export function webBuildOptions({ production = false } = {}) {
     logLevel: 'warning',
     legalComments: 'none',
     mainFields: ['browser', 'module', 'main'],
+    alias: { liquidjs: require.resolve('liquidjs') },
+    plugins: [liquidjsNodeBuiltins()],
     external: ['vscode'],
+  };
+}
+
+/**
+ * Inside liquidjs's CommonJS build only, `stream`, `path`, `fs` and `crypto` resolve to the
+ * stand-ins in src/web-shims/: liquidjs needs them only for what our engine never does (file
+ * loading, Node streams, two filters Braze replaces or refuses). Its `Buffer` uses sit in those
+ * filters too. Anything else asking for a Node built-in still fails the web build, loudly.
+ */
+function liquidjsNodeBuiltins() {
+  const shims = fileURLToPath(new URL('./src/web-shims/', import.meta.url));
+  const liquidjsMain = require.resolve('liquidjs');
+  const inLiquidjs = (path) => realpathSync(path) === realpathSync(liquidjsMain);
+  return {
+    name: 'liquidjs-node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^(stream|path|fs|crypto)$/ }, (args) =>
+        inLiquidjs(args.importer) ? { path: join(shims, `node-${args.path}.ts`) } : undefined,
+      );
+    },
   };
 }
 const web = webBuildOptions({ production });
@@ -60,7 +82,8 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The `browser` entry of package.json: the whole extension in one file (ADR 013).
-  { ...web, entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js' },
+  // The banner times the bundle's evaluation (extension-web.ts reports it as evaluateMs).
+  { ...web, entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js', banner: { js: '"use strict";\nvar BRAZE_WEB_BUNDLE_START = performance.now();' } },
 ];
 
 function listTests(dir) {
@@ -92,7 +115,7 @@ if (!production && webTests.length > 0 && existsSync('test-host-web/node_modules
     // npm's assert and util read these; the web host has no `process` (the suite checks that), so
     // they become constants instead of a global shim.
     define: { 'process.env.NODE_DEBUG': 'false', 'process.stderr': 'undefined', 'process.emitWarning': 'undefined' },
-    plugins: [allWebTests(webTests)],
+    plugins: [...web.plugins, allWebTests(webTests)],
   });
 }
 

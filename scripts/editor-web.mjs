@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
-import { freePort, localBuildOptions, testWebHost } from './vscode-harness/test-web-route.mjs';
+import { freePort, listenOnIPv4Loopback, localBuildOptions, testWebHost } from './vscode-harness/test-web-route.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const log = (message) => console.log(`[editor:web] ${message}`);
@@ -74,6 +74,7 @@ try {
     run(process.execPath, ['esbuild.mjs'], 'the build');
   }
   sandbox = createSandbox(folder);
+  listenOnIPv4Loopback();
   const port = options.port ? Number(options.port) : await freePort();
   server = await host.testWeb.open({
     browserType: 'none',

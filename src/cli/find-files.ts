@@ -1,8 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { SKIPPED_DIRECTORIES, globToRegExp } from '../core';
+import { SKIPPED_DIRECTORIES, TEMPLATE_FILE_SUFFIX, globToRegExp } from '../core';
 
-const TEMPLATE_SUFFIX = '.braze-webhook.json';
+/** Files a folder may hold next to templates that are never templates themselves. */
+const NOT_TEMPLATES = /(?:\.braze-profiles\.json|\.braze-mocks\.json|^braze-webhook\.config\.json|^package(?:-lock)?\.json|^tsconfig.*\.json)$/;
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf(sep) + 1);
+}
 
 function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -18,6 +23,13 @@ export interface FoundFiles {
   files: string[];
   /** Paths that do not exist or matched nothing: exit code 2. */
   missing: string[];
+  /** Folders given as PATHS with no template below them: exit code 2, nothing was checked there. */
+  empty: string[];
+  /**
+   * Other `*.json` files seen in those folders (not profiles, fixtures or config): the CLI reads
+   * them to point out webhook templates that are named wrongly.
+   */
+  otherJson: string[];
 }
 
 /**
@@ -28,6 +40,8 @@ export interface FoundFiles {
 export function findTemplateFiles(args: readonly string[]): FoundFiles {
   const files = new Set<string>();
   const missing: string[] = [];
+  const empty: string[] = [];
+  const otherJson: string[] = [];
   for (const arg of args.length > 0 ? args : ['.']) {
     if (/[*?]/.test(arg)) {
       const normalized = arg.split(sep).join('/');
@@ -61,7 +75,10 @@ export function findTemplateFiles(args: readonly string[]): FoundFiles {
     }
     const found: string[] = [];
     walk(path, found);
-    for (const f of found.filter((f) => f.endsWith(TEMPLATE_SUFFIX))) files.add(f);
+    const templates = found.filter((f) => f.endsWith(TEMPLATE_FILE_SUFFIX));
+    if (templates.length === 0) empty.push(arg);
+    for (const f of templates) files.add(f);
+    otherJson.push(...found.filter((f) => /\.json$/i.test(f) && !f.endsWith(TEMPLATE_FILE_SUFFIX) && !NOT_TEMPLATES.test(baseName(f))));
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, empty, otherJson: [...new Set(otherJson)].sort() };
 }

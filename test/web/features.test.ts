@@ -8,7 +8,7 @@ import { log } from './log';
 import { describeDiagnostics, fromWebview, linted, nextState, waitForDiagnostics } from '../vscode/waits';
 import createLeadExample from '../../examples/create-lead.braze-webhook.json';
 import { walkWorkspaceFolders } from '../../src/vscode/workspace-files';
-import { codeOf, extensionUnderTest, open, ours, writeWorkspaceFile } from './helpers';
+import { codeOf, extensionId, extensionUnderTest, open, ours, writeWorkspaceFile } from './helpers';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
 
 describe('Braze webhook features in VS Code for the Web', function () {
@@ -16,7 +16,10 @@ describe('Braze webhook features in VS Code for the Web', function () {
   let api: BrazeWebhookApi;
 
   before(async () => {
-    // Opening a template first: the entry activates on it and starts the extension proper.
+    // Nothing has activated it yet: the host started the tests after the startup activation
+    // events, and the virtual workspace holds templates (workspaceContains:**/*.braze-webhook.json).
+    assert.strictEqual(vscode.extensions.getExtension(extensionId)?.isActive, true, 'not activated by workspaceContains in the virtual workspace');
+    // Opening a template: the entry starts the extension proper.
     await open('create-lead.braze-webhook.json');
     const loaded = await extensionUnderTest();
     api = loaded.api;

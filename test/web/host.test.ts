@@ -3,6 +3,7 @@
 // `appHost` 'web', no remote authority, and no Node `process` in the tests' own global scope.
 import assert from 'assert';
 import * as vscode from 'vscode';
+import { extensionId } from './helpers';
 import { log } from './log';
 
 describe('the web-worker extension host', () => {
@@ -21,5 +22,14 @@ describe('the web-worker extension host', () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'no workspace folder');
     assert.strictEqual(folder.uri.scheme, 'vscode-test-web');
+  });
+
+  it("reads the extension's own files through workspace.fs (how data files shipped with it are loaded)", async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, 'the extension under development is not loaded');
+    log(`extensionUri scheme: ${extension.extensionUri.scheme}`);
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'package.json'));
+    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as { browser?: string };
+    assert.strictEqual(manifest.browser, './dist/extension-web.js');
   });
 });

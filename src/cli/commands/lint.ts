@@ -22,6 +22,7 @@ import { formatText } from '../formatters/text';
 import type { FileReport } from '../formatters/types';
 import { loadMocksResolver, loadProfiles } from '../inputs';
 import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { builtInSchema } from '../salesforce';
 
 export interface LintCommandOptions {
   paths: string[];
@@ -84,7 +85,7 @@ async function lintText(text: string, config: LintConfig, profiles: Profile[], d
     return { problems: [{ ruleId: 'json-syntax', severity: 'error', message: 'Invalid JSON: this is a binary file, not a webhook template.', startIndex: 0, endIndex: 0 }], lineStarts: [0] };
   }
   const file = parseTemplateFile(text);
-  return { problems: (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems, lineStarts: file.lineStarts };
+  return { problems: (await lintTemplate(file, { rules: allRules, config, profiles, deps, salesforce: builtInSchema() })).problems, lineStarts: file.lineStarts };
 }
 
 /** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */

@@ -12,6 +12,7 @@ import type { RenderedRequest } from '../request/rendered-request';
 import { parseTemplateFile } from '../template/template-file';
 import type { Problem, TextEdit } from '../types';
 import { allRules } from '.';
+import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
 import {
   describeCharacter,
   isJsonMediaType,
@@ -33,7 +34,7 @@ async function lintText(text: string, profilesText = SAMPLE_USERS, scenario?: Sc
   const { profiles } = parseProfiles(profilesText);
   const deps = { resolveConnectedContent: makeFixtureResolver({ scenario }), now: () => FIXED_NOW };
   const requests = await Promise.all(profiles.map((p) => renderProfile(file, p, deps)));
-  return lintRendered(file, requests, RENDERED_RULES);
+  return lintRendered(file, requests, RENDERED_RULES, undefined, BUILT_IN_SALESFORCE);
 }
 
 /** Problems as `ruleId severity [highlight] message`, for readable assertions. */

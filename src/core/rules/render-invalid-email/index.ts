@@ -1,5 +1,4 @@
 import type { RuleDefinition } from '../../lint/types';
-import { findLeadField } from '../../salesforce/lead-fields';
 import { docsUrl } from '../docs-url';
 import { findBodyValue, quoteRendered, renderedLeadStrings } from '../rendered-helpers';
 
@@ -33,7 +32,7 @@ export const RenderInvalidEmail: RuleDefinition = {
     return {
       RenderedRequest(request) {
         for (const [key, value] of renderedLeadStrings(request)) {
-          if (findLeadField(key)?.type !== 'email') continue;
+          if (context.salesforce.sobject('Lead')?.field(key)?.type !== 'email') continue;
           const reason = emailProblem(value.trim());
           if (!reason) continue;
           const location = findBodyValue(context, key);

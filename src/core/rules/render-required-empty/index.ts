@@ -1,5 +1,4 @@
 import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
-import { findLeadField } from '../../salesforce/lead-fields';
 import { docsUrl } from '../docs-url';
 import { appendToOutput, type BodyValueLocation, findBodyValue, leadOperation, outputsWithin, renderedBodyObject } from '../rendered-helpers';
 
@@ -47,7 +46,7 @@ export const RenderRequiredEmpty: RuleDefinition = {
         const body = renderedBodyObject(request);
         if (!operation || !body) return;
         for (const [key, value] of Object.entries(body)) {
-          const field = findLeadField(key);
+          const field = context.salesforce.sobject('Lead')?.field(key);
           if (!field?.requiredOnCreate || !isBlank(value)) continue;
           const location = findBodyValue(context, key);
           if (!location) continue;

@@ -1,10 +1,10 @@
 import type { RuleDefinition } from '../../lint/types';
-import { findLeadField, type LeadField } from '../../salesforce/lead-fields';
+import type { FieldType } from '../../salesforce/model';
 import { docsUrl } from '../docs-url';
 import { findBodyValue, renderedLeadStrings } from '../rendered-helpers';
 
 /** Field types whose max length Salesforce enforces as STRING_TOO_LONG. */
-const TEXT_TYPES = new Set<LeadField['type']>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
+const TEXT_TYPES = new Set<FieldType>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
 
 /**
  * A Lead field that renders longer than Salesforce stores. Salesforce refuses the whole record
@@ -33,16 +33,16 @@ export const RenderTooLong: RuleDefinition = {
     return {
       RenderedRequest(request) {
         for (const [key, value] of renderedLeadStrings(request)) {
-          const field = findLeadField(key);
-          if (!field?.maxLength || field.readOnly || !TEXT_TYPES.has(field.type)) continue;
+          const field = context.salesforce.sobject('Lead')?.field(key);
+          if (!field?.length || !(field.createable || field.updateable) || !TEXT_TYPES.has(field.type)) continue;
           // Characters, not UTF-16 units: an emoji counts once (the lenient reading).
           const length = [...value].length;
-          if (length <= field.maxLength) continue;
+          if (length <= field.length) continue;
           const location = findBodyValue(context, key);
           if (!location) continue;
           context.report({
             messageId: 'tooLong',
-            data: { key: location.key, field: field.name, label: field.labels.en[0], length, max: field.maxLength },
+            data: { key: location.key, field: field.name, label: field.label, length, max: field.length },
             startIndex: location.range.start,
             endIndex: location.range.end,
           });

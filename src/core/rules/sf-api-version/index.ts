@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { parseApiVersion, toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+import { parseApiVersion, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
 
 const DEFAULT_MINIMUM = 59;
 
@@ -34,7 +34,7 @@ export const SfApiVersion: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request) return;
         const part = request.parsed.apiVersion;
         const range = urlPartRange(context, request, part);

@@ -20,59 +20,59 @@ runRuleTests(SfRequiredFields, {
     {
       name: 'no LastName',
       code: template({ body: { FirstName: '{{${first_name}}}', Company: 'Acme' } }),
-      errors: [{ messageId: 'missing', data: { field: 'LastName' }, highlight: '"body"', severity: 'warning' }],
+      errors: [{ messageId: 'missing', data: { field: 'LastName', sobject: 'Lead' }, highlight: '"body"', severity: 'warning' }],
     },
     {
       name: 'neither field: two findings on the body key',
       code: template({ body: { Email: '{{${email_address}}}' } }),
       errors: [
-        { messageId: 'missing', data: { field: 'LastName' }, highlight: '"body"' },
-        { messageId: 'missing', data: { field: 'Company' }, highlight: '"body"' },
+        { messageId: 'missing', data: { field: 'LastName', sobject: 'Lead' }, highlight: '"body"' },
+        { messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"body"' },
       ],
     },
     {
       name: "the Spanish recipe's translated keys are named",
       code: template({ body: { firstName: '{{${first_name}}}', apellido: '{{${last_name}}}', 'correo electrónico': '{{${email_address}}}', empresa: '{{custom_attribute.${company}}}' } }),
       errors: [
-        { messageId: 'missingLooksLike', data: { field: 'LastName', key: 'apellido' }, highlight: '"body"' },
-        { messageId: 'missingLooksLike', data: { field: 'Company', key: 'empresa' }, highlight: '"body"' },
+        { messageId: 'missingLooksLike', data: { field: 'LastName', key: 'apellido', sobject: 'Lead' }, highlight: '"body"' },
+        { messageId: 'missingLooksLike', data: { field: 'Company', key: 'empresa', sobject: 'Lead' }, highlight: '"body"' },
       ],
     },
     {
       name: 'English labels too',
       code: template({ body: { 'Last Name': 'x', Company: 'y' } }),
-      errors: [{ messageId: 'missingLooksLike', data: { field: 'LastName', key: 'Last Name' }, highlight: '"body"' }],
+      errors: [{ messageId: 'missingLooksLike', data: { field: 'LastName', key: 'Last Name', sobject: 'Lead' }, highlight: '"body"' }],
     },
     {
       name: 'a key with spaces around the API name is not the field',
       code: template({ body: { ' LastName': 'x', Company: 'y' } }),
-      errors: [{ messageId: 'missingLooksLike', data: { field: 'LastName', key: ' LastName' }, highlight: '"body"' }],
+      errors: [{ messageId: 'missingLooksLike', data: { field: 'LastName', key: ' LastName', sobject: 'Lead' }, highlight: '"body"' }],
     },
     {
       name: 'raw JSON body missing Company',
       code: template({ body: '{"LastName": "x"}' }),
-      errors: [{ messageId: 'missing', data: { field: 'Company' }, highlight: '"body"' }],
+      errors: [{ messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"body"' }],
     },
     {
       name: 'empty body',
       code: template({ body: {} }),
       errors: [
-        { messageId: 'missing', data: { field: 'LastName' }, highlight: '"body"' },
-        { messageId: 'missing', data: { field: 'Company' }, highlight: '"body"' },
+        { messageId: 'missing', data: { field: 'LastName', sobject: 'Lead' }, highlight: '"body"' },
+        { messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"body"' },
       ],
     },
     {
       name: 'no body at all: on the url key',
       code: template({ body: undefined }),
       errors: [
-        { messageId: 'missing', data: { field: 'LastName' }, highlight: '"url"' },
-        { messageId: 'missing', data: { field: 'Company' }, highlight: '"url"' },
+        { messageId: 'missing', data: { field: 'LastName', sobject: 'Lead' }, highlight: '"url"' },
+        { messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"url"' },
       ],
     },
     {
       name: 'lowercase sObject and the default method',
       code: template({ url: `${base}lead`, body: { LastName: 'x' } }).replace('  "request_method": "POST",\n', ''),
-      errors: [{ messageId: 'missing', data: { field: 'Company' }, highlight: '"body"' }],
+      errors: [{ messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"body"' }],
     },
   ],
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import leadModel from '../../data/salesforce/lead.json';
 import { type DescribeFileInput, loadSalesforceSchema } from '../../src/core/salesforce/describe-file';
 import type { SalesforceSchema } from '../../src/core/salesforce/model';
@@ -15,3 +17,9 @@ export function schemaWithDescribes(org: DescribeFileInput[]): SalesforceSchema 
   if (errors.length > 0) throw new Error(`describe problems: ${errors.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
   return schema;
 }
+
+/** The example org's describe (`examples/acme-lead.describe.json`): record types, a required custom field (Region__c), a restricted custom picklist (Lead_Stage__c). */
+export const ACME_DESCRIBE_TEXT = readFileSync(join(__dirname, '../../examples/acme-lead.describe.json'), 'utf8');
+
+/** The built-in models plus the example org's Lead describe, named as the CLI shows it. */
+export const ACME_DESCRIBE: SalesforceSchema = schemaWithDescribes([{ file: 'examples/acme-lead.describe.json', text: ACME_DESCRIBE_TEXT }]);

@@ -211,6 +211,8 @@ export interface LoadedSalesforceSchema {
   schema: SalesforceSchema;
   /** Problems of the org describe files (a file with an error is left out; the built-in model stays). */
   problems: DescribeFileProblem[];
+  /** The org describe files used, with the sObject each describes (its `name`). */
+  used: Array<{ file: string; sobject: string }>;
 }
 
 /**
@@ -233,5 +235,5 @@ export function loadSalesforceSchema(input: { builtIn?: readonly unknown[]; org?
     problems.push(...parsed.problems.map((p) => ({ ...p, file })));
     if (parsed.describe) org.push({ describe: parsed.describe, file });
   }
-  return { schema: createSalesforceSchema({ builtIn, org }), problems };
+  return { schema: createSalesforceSchema({ builtIn, org }), problems, used: org.map(({ file, describe }) => ({ file, sobject: describe.name })) };
 }

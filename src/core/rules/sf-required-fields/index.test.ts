@@ -1,4 +1,5 @@
 import { runRuleTests, template } from '../../../../test/helpers/rule-tester';
+import { ACME_DESCRIBE } from '../../../../test/helpers/salesforce';
 import { SfRequiredFields } from '.';
 
 const base = 'https://acme.my.salesforce.com/services/data/v60.0/sobjects/';
@@ -73,6 +74,20 @@ runRuleTests(SfRequiredFields, {
       name: 'lowercase sObject and the default method',
       code: template({ url: `${base}lead`, body: { LastName: 'x' } }).replace('  "request_method": "POST",\n', ''),
       errors: [{ messageId: 'missing', data: { field: 'Company', sobject: 'Lead' }, highlight: '"body"' }],
+    },
+      {
+      name: "the org's required custom field, from its describe",
+      code: template(),
+      salesforce: ACME_DESCRIBE,
+      errors: [{ messageId: 'missingInOrg', data: { field: 'Region__c', sobject: 'Lead', file: 'examples/acme-lead.describe.json' }, highlight: '"body"' }],
+    },
+    {
+      name: 'a required field written as an empty literal, on create and on update',
+      code: template({ url: `${base}Lead/{{\${user_id}}}`, request_method: 'PATCH', body: { LastName: '', Company: '  ' } }),
+      errors: [
+        { messageId: 'literalEmpty', data: { field: 'LastName' }, highlight: '""' },
+        { messageId: 'literalEmpty', data: { field: 'Company' }, highlight: '"  "' },
+      ],
     },
   ],
 });

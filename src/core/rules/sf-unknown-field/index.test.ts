@@ -1,4 +1,5 @@
 import { raw, runRuleTests, template } from '../../../../test/helpers/rule-tester';
+import { ACME_DESCRIBE } from '../../../../test/helpers/salesforce';
 import { SfUnknownField } from '.';
 
 /** The built-in verdict's note on what it rests on. */
@@ -10,6 +11,12 @@ const create = (body: Record<string, string> | string) => template({ body });
 runRuleTests(SfUnknownField, {
   valid: [
     template(),
+    {
+      name: "the issue's standard fields are Lead fields (feature-dependent ones included)",
+      code: create({ LastName: 'x', Company: 'y', RecordTypeId: '0125g000000QaBcAAK', CurrencyIsoCode: 'EUR', IndividualId: '0PK5g000000AbCdEAF', Pronouns: 'She/Her', GenderIdentity: 'Female', CleanStatus: 'Pending', DandbCompanyId: '06E5g000000AbCdEAF', Division: 'Global', MiddleName: 'Q', Suffix: 'Jr.', StateCode: 'CA', CountryCode: 'US' }),
+    },
+    { name: 'read-only fields exist (sf-field-access says they cannot be set), Address is never renamed', code: create({ LastName: 'x', Company: 'y', Name: 'z', PhotoUrl: 'p', Address: 'a', IsDeleted: 'false' }) },
+    { name: "with the org's describe: its custom fields", code: create({ LastName: 'x', Company: 'y', Region__c: 'EMEA', Lead_Stage__c: 'MQL' }), salesforce: ACME_DESCRIBE },
     { name: 'standard fields in any case (sf-field-case says the rest)', code: create({ lastname: 'x', COMPANY: 'y', firstName: 'z', leadsource: 'Web' }) },
     { name: 'custom fields, namespaced and geolocation parts', code: create({ LastName: 'x', Company: 'y', Lead_Stage__c: 'MQL', acme__Score__c: '1', Geo__Latitude__s: '1.5' }) },
     { name: 'an invalid __c name is sf-custom-field-name’s finding', code: create({ LastName: 'x', Company: 'y', 'Lead Stage__c': 'MQL' }) },
@@ -93,6 +100,31 @@ runRuleTests(SfUnknownField, {
       name: 'updates are checked too',
       code: template({ url: `${base}Lead/{{\${user_id}}}`, request_method: 'PATCH', body: { etapa: 'MQL' } }),
       errors: [{ messageId: 'unknown', data: { key: 'etapa', sobject: 'Lead', origin: BUILT_IN_NOTE }, highlight: '"etapa"' }],
+    },
+      {
+      name: "with the org's describe, a custom field it does not list",
+      code: create({ LastName: 'x', Company: 'y', Segment__c: 'B2B' }),
+      salesforce: ACME_DESCRIBE,
+      errors: [{ messageId: 'notInOrgDescribe', data: { key: 'Segment__c', sobject: 'Lead', file: 'examples/acme-lead.describe.json' }, highlight: '"Segment__c"' }],
+    },
+    {
+      name: "with the org's describe, a typo of one of its custom fields",
+      code: create({ LastName: 'x', Company: 'y', Lead_Stag__c: 'MQL' }),
+      salesforce: ACME_DESCRIBE,
+      errors: [{ messageId: 'didYouMean', data: { key: 'Lead_Stag__c', field: 'Lead_Stage__c', sobject: 'Lead' }, highlight: '"Lead_Stag__c"' }],
+      suggestions: ['Rename "Lead_Stag__c" to "Lead_Stage__c"'],
+    },
+    {
+      name: "with the org's describe, a standard field the org does not have",
+      code: create({ LastName: 'x', Company: 'y', MiddleName: 'Q' }),
+      salesforce: ACME_DESCRIBE,
+      errors: [
+        {
+          messageId: 'standardNotInOrg',
+          data: { key: 'MiddleName', field: 'MiddleName', sobject: 'Lead', file: 'examples/acme-lead.describe.json', why: 'it needs middle names and suffixes (Setup → User Interface → Name Settings), or the user who ran the describe cannot see it' },
+          highlight: '"MiddleName"',
+        },
+      ],
     },
   ],
 });

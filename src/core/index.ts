@@ -42,6 +42,18 @@ export {
   type SObjectField,
   type SObjectModel,
 } from './salesforce/model';
+export {
+  brazeOutcome,
+  ORG_LOGIC_CAVEAT,
+  parseErrorArray,
+  simulateSalesforceAnswer,
+  type AnsweredError,
+  type AnswerCause,
+  type BrazeOutcome,
+  type SalesforceAnswer,
+  type SimulationOptions,
+} from './salesforce/simulate';
+export type { RecordOperation, SalesforceError } from './salesforce/field-checks';
 export { loadSalesforceSchema, parseDescribe, type DescribeFileInput, type DescribeFileProblem, type LoadedSalesforceSchema, type ParsedDescribe } from './salesforce/describe-file';
 export { describeApiVersion } from './salesforce/api-versions';
 export { parseSobjectUrl, type SobjectUrl } from './salesforce/sobject-url';

@@ -3,7 +3,7 @@ import { compileTemplate } from '../liquid/compile';
 import { toConnectedContentNodes, toRegionNodes } from '../lint/nodes';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import { describeApiVersion } from '../salesforce/api-versions';
-import type { SalesforceSchema, SObjectField, SObjectModel } from '../salesforce/model';
+import { NEWEST_KNOWN_API_VERSION, type SalesforceSchema, type SObjectField, type SObjectModel } from '../salesforce/model';
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
@@ -189,6 +189,7 @@ function apiVersionHover(field: LiquidField, at: number, toRaw: (s: number, e: n
     retired: 'Retired: Salesforce answers 410 GONE.',
     deprecated: "Deprecated: versions 31.0–40.0 are retired in Summer '28.",
     supported: 'Supported.',
+    future: `Newer than the newest release (v${NEWEST_KNOWN_API_VERSION}.0): a production org answers 404 NOT_FOUND; only a preview sandbox may serve it.`,
   }[info.status];
   const release = info.release ? ` (${info.release})` : '';
   return { markdown: `**Salesforce REST API ${url.apiVersion.text}**${release}\n\n${text}`, range: toRaw(url.apiVersion.start, url.apiVersion.end) };

@@ -104,6 +104,20 @@ export function isIdCreateSegment(request: SobjectRequest): boolean {
   return version.kind !== 'valid' || version.major >= 37;
 }
 
+/** A template that writes a record of an sObject the product has a model of. */
+export interface RecordWrite {
+  request: SobjectRequest;
+  model: SObjectModel;
+  operation: SobjectOperation;
+}
+
+/** The record write a template makes (create, update, upsert of a modelled sObject), or undefined. */
+export function toRecordWrite(file: TemplateFile, context: Pick<RuleContext, 'salesforce'>): RecordWrite | undefined {
+  const request = toSobjectRequest(file, context);
+  if (!request?.model || !request.operation || !sendsRecordData(request)) return undefined;
+  return { request, model: request.model, operation: request.operation };
+}
+
 /** True when Salesforce reads the body as record data: a POST (create) or a PATCH (update/upsert). */
 export function sendsRecordData(request: SobjectRequest): boolean {
   return request.effectiveMethod === 'POST' || request.effectiveMethod === 'PATCH';

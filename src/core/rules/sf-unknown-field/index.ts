@@ -1,14 +1,9 @@
 import type { ReportedSuggestion, RuleDefinition } from '../../lint/types';
+import { classifyKey } from '../../salesforce/field-checks';
 import type { SObjectField, SObjectModel } from '../../salesforce/model';
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { type BodyKey, closestWritableField, isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest, writableFieldsLabelled } from '../../salesforce/template-request';
-
-/** Suffixes of custom API names (`__c` fields, `__s` geolocation parts): `sf-custom-field-name` checks them. */
-const CUSTOM_SUFFIX = /__[cs]$/i;
-
-/** sObject JSON may carry `"attributes": {"type": "Lead"}`; Salesforce reads it as metadata, not a field. */
-const METADATA_KEYS = new Set(['attributes']);
 
 /**
  * A body key that is not a field of the sObject: Salesforce answers 400 INVALID_FIELD ("No such
@@ -47,7 +42,9 @@ export const SfUnknownField: RuleDefinition = {
         const body = toBodyKeys(file, context);
         if (!body) return;
         const sobject = model.name;
-        const unknown = body.keys.filter((k) => !k.dynamic && !model.field(k.key) && !METADATA_KEYS.has(k.key) && (model.fromOrg || !CUSTOM_SUFFIX.test(k.key)));
+        // The same classification as the simulated answer: Id, `attributes` and (without the org's
+        // describe) custom names are not "unknown".
+        const unknown = body.keys.filter((k) => !k.dynamic && classifyKey(model, k.key).kind === 'unknown');
         const exactTargets = unknown.map((k) => writableFieldsLabelled(model, k.key)).filter((fields) => fields.length === 1).map(([field]) => field);
         const rename = (k: BodyKey, field: SObjectField): ReportedSuggestion => ({ messageId: 'renameTo', data: { key: k.key, field: field.name }, edits: k.rename(field.name) });
         for (const k of unknown) {

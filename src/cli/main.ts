@@ -15,6 +15,8 @@ type Values = Record<string, string | boolean | Array<string | boolean> | undefi
 const EXIT_CODES = 'Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.';
 const NOTHING_SENT = 'Nothing is ever sent: connected_content calls are answered by fixtures.';
 const SCENARIO_NAMES = Object.keys(SCENARIOS).join(', ');
+const DESCRIBE_HELP =
+  "your org's describe of an sObject (`sf sobject describe --sobject Lead --json` or GET …/sobjects/Lead/describe): its custom fields, picklist values, required fields and record types are checked; wins over the config's salesforce.describe; may be repeated";
 
 /** One CLI command: how it is parsed, how `--help` describes it, and what it runs. */
 interface Command {
@@ -35,24 +37,26 @@ const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 const COMMANDS: readonly Command[] = [
   {
     name: 'lint',
-    synopsis: '[PATHS or globs…] [--profiles FILE…] [--mocks FILE] [--scenario NAME] [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]',
+    synopsis: '[PATHS or globs…] [--profiles FILE…] [--mocks FILE] [--scenario NAME] [--describe FILE…] [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]',
     summary:
       'Lints webhook templates (*.braze-webhook.json): a directory means every *.braze-webhook.json below it, no PATHS means the current directory. With profiles, each template is also rendered for every user and the rendered request is checked.',
     options: {
       profiles: { type: 'string', multiple: true },
       mocks: { type: 'string' },
       scenario: { type: 'string' },
+      describe: { type: 'string', multiple: true },
       format: { type: 'string', default: 'text' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
       config: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
     },
-    variadic: ['profiles'],
+    variadic: ['profiles', 'describe'],
     help: [
       ['--profiles FILE…', 'sample users (*.braze-profiles.json, a Braze /users/export/ids answer); takes every file up to the next option, and may be repeated'],
       ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
       ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--describe FILE…', DESCRIBE_HELP],
       ['--format text|json|sarif', 'output format (default text)'],
       ['--max-warnings N', 'exit 1 when there are more than N warnings'],
       ['--fix', 'apply the safe fixes and write the fixed files'],
@@ -63,7 +67,7 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'render',
-    synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--format http|curl|json] [--reveal-secrets]',
+    synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--describe FILE…] [--format http|curl|json] [--reveal-secrets] [--config FILE]',
     summary:
       'Prints the request Braze would send for each user, the token call included. Secrets are redacted unless --reveal-secrets is given.',
     options: {
@@ -71,17 +75,21 @@ const COMMANDS: readonly Command[] = [
       user: { type: 'string' },
       mocks: { type: 'string' },
       scenario: { type: 'string' },
+      describe: { type: 'string', multiple: true },
       format: { type: 'string', default: 'http' },
       'reveal-secrets': { type: 'boolean', default: false },
+      config: { type: 'string' },
     },
-    variadic: ['profiles'],
+    variadic: ['profiles', 'describe'],
     help: [
       ['--profiles FILE…', 'sample users, as for lint (default: one user with every attribute empty)'],
       ['--user ID', 'only the user with this external_id, braze_id, email or 1-based position in its file'],
       ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
       ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--describe FILE…', DESCRIBE_HELP],
       ['--format http|curl|json', 'output format (default http)'],
       ['--reveal-secrets', 'show client secrets and tokens instead of <redacted>'],
+      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
     ],
     run: (values, positionals, out, err) => render(values, positionals, out, err),
   },
@@ -276,6 +284,7 @@ async function lint(values: Values, positionals: string[], out: Out, err: Out): 
       maxWarnings,
       fix: values.fix === true,
       config: values.config as string | undefined,
+      describe: (values.describe as string[] | undefined) ?? [],
     },
     VERSION,
     out,
@@ -295,6 +304,8 @@ async function render(values: Values, positionals: string[], out: Out, err: Out)
       scenario: values.scenario as string | undefined,
       format,
       revealSecrets: values['reveal-secrets'] === true,
+      describe: (values.describe as string[] | undefined) ?? [],
+      config: values.config as string | undefined,
     },
     out,
     err,

@@ -29,6 +29,32 @@ export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Re
 export { parseConfig, CONFIG_FILE_NAME, type ConfigProblem } from './config/config';
 export { validateTemplateSchema } from './schema/validate-template';
 export * from './editor';
-export { LEAD_FIELDS, findLeadField, type LeadField } from './salesforce/lead-fields';
+export {
+  createSalesforceSchema,
+  EMPTY_SALESFORCE_SCHEMA,
+  NEWEST_KNOWN_API_VERSION,
+  type DescribeField,
+  type DescribeSObject,
+  type FieldType,
+  type ModelOrigin,
+  type PicklistValue,
+  type RecordTypeInfo,
+  type SalesforceSchema,
+  type SObjectField,
+  type SObjectModel,
+} from './salesforce/model';
+export {
+  brazeOutcome,
+  ORG_LOGIC_CAVEAT,
+  parseErrorArray,
+  simulateSalesforceAnswer,
+  type AnsweredError,
+  type AnswerCause,
+  type BrazeOutcome,
+  type SalesforceAnswer,
+  type SimulationOptions,
+} from './salesforce/simulate';
+export type { RecordOperation, SalesforceError } from './salesforce/field-checks';
+export { loadSalesforceSchema, parseDescribe, type DescribeFileInput, type DescribeFileProblem, type LoadedSalesforceSchema, type ParsedDescribe } from './salesforce/describe-file';
 export { describeApiVersion } from './salesforce/api-versions';
 export { parseSobjectUrl, type SobjectUrl } from './salesforce/sobject-url';

@@ -123,7 +123,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const file = this.templates.get(document);
     const snapshot = await this.inputs.get();
     if (document.isClosed || document.version !== version) return;
-    const staticProblems = lintStatic(file, allRules, snapshot.config);
+    const staticProblems = lintStatic(file, allRules, snapshot.config, snapshot.salesforce);
     this.publish(document, version, staticProblems);
     if (this.settings.renderedChecks && snapshot.profiles.length > 0) {
       const rendered = await this.lintRendered(document, file);
@@ -153,7 +153,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const profiles = snapshot.profiles.slice(0, this.settings.maxProfiles).map((p) => p.profile);
     const deps = await dependenciesFor(file, document.uri, this.inputs, this.settings.scenario);
     try {
-      return (await lintProfiles(file, { rules: allRules, config: snapshot.config, profiles, deps })).problems;
+      return (await lintProfiles(file, { rules: allRules, config: snapshot.config, profiles, deps, salesforce: snapshot.salesforce })).problems;
     } catch {
       return undefined;
     }

@@ -40,7 +40,7 @@ export interface BrazeWebhookApi {
 export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
-  const inputs = new WorkspaceInputs(settings);
+  const inputs = new WorkspaceInputs(settings, context.extensionUri);
   const diagnostics = new DiagnosticsController(settings, templates, inputs, context.extensionUri);
   const session = new PreviewSession(settings, templates, inputs);
   const rendered = new RenderedDocumentProvider(session);
@@ -52,7 +52,7 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
     new ProfileStatusBar(session),
     vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
-    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs), ...CompletionProvider.triggers),
+    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs, context.extensionUri), ...CompletionProvider.triggers),
     vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
     vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
     vscode.workspace.onDidChangeConfiguration((event) => {

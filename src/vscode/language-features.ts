@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { type CompletionCandidate, type SnippetContext, completionsAt, hoverAt, snippetContextAt } from '../core';
-import snippetFile from '../../snippets/braze-webhook.snippets.json';
 import { CommandId } from './commands';
 import type { DiagnosticsController } from './diagnostics';
 import type { TemplateCache } from './template-cache';
@@ -13,7 +12,17 @@ interface SnippetEntry {
   body: string[];
 }
 
-const SNIPPETS = Object.entries(snippetFile as Record<string, SnippetEntry>);
+/** The snippets file, shipped as data and read from the extension folder (kept out of the code bundle). */
+const SNIPPETS_FILE = ['snippets', 'braze-webhook.snippets.json'];
+
+async function readSnippets(extensionUri: vscode.Uri): Promise<Array<[string, SnippetEntry]>> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...SNIPPETS_FILE));
+    return Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, SnippetEntry>);
+  } catch {
+    return [];
+  }
+}
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   attribute: vscode.CompletionItemKind.Variable,
@@ -32,7 +41,8 @@ export class HoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const file = this.templates.get(document);
-    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: (await this.inputs.get()).customAttributes });
+    const { customAttributes, salesforce } = await this.inputs.get();
+    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: customAttributes, salesforce });
     if (!info) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(info.markdown), new vscode.Range(document.positionAt(info.range.start), document.positionAt(info.range.end)));
   }
@@ -45,19 +55,22 @@ export class HoverProvider implements vscode.HoverProvider {
  */
 export class CompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = ['{', '.', '|', ':', '"', ' '];
+  private snippets: Promise<Array<[string, SnippetEntry]>> | undefined;
 
   constructor(
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    private readonly extensionUri: vscode.Uri,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const file = this.templates.get(document);
     const offset = document.offsetAt(position);
-    const keys = [...(await this.inputs.get()).customAttributes.keys()];
-    const items = completionsAt(file, offset, { customAttributeKeys: keys }).map((c) => toItem(document, c));
+    const { customAttributes, salesforce } = await this.inputs.get();
+    const items = completionsAt(file, offset, { customAttributeKeys: [...customAttributes.keys()], salesforce }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
-    for (const [name, snippet] of SNIPPETS) {
+    this.snippets ??= readSnippets(this.extensionUri);
+    for (const [name, snippet] of await this.snippets) {
       if (snippet.context !== context) continue;
       const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
       item.detail = name;
@@ -75,6 +88,7 @@ function toItem(document: vscode.TextDocument, candidate: CompletionCandidate): 
   item.detail = candidate.detail;
   if (candidate.documentation) item.documentation = new vscode.MarkdownString(candidate.documentation);
   item.insertText = candidate.snippet ? new vscode.SnippetString(candidate.insertText) : candidate.insertText;
+  if (candidate.sortText) item.sortText = candidate.sortText;
   item.range = new vscode.Range(document.positionAt(candidate.replaceStart), document.positionAt(candidate.replaceEnd));
   return item;
 }

@@ -3,12 +3,16 @@ import {
   BUILTIN_EDGE_PROFILES,
   CONFIG_FILE_NAME,
   type ConnectedContentResolver,
+  type DescribeFileInput,
+  type DescribeFileProblem,
   type LintConfig,
   type MockRule,
   type Profile,
+  type SalesforceSchema,
   type ScenarioName,
   SCENARIOS,
   allRules,
+  loadSalesforceSchema,
   makeFixtureResolver,
   parseConfig,
   parseMocks,
@@ -36,7 +40,14 @@ export interface WorkspaceInputsSnapshot {
   configScenario?: ScenarioName;
   /** Custom attribute keys of the workspace profiles, with up to 5 sample values each (hovers, completion). */
   customAttributes: Map<string, string[]>;
+  /** The Salesforce model every rule, hover and completion reads: the built-in Lead data and the config's org describes. */
+  salesforce: SalesforceSchema;
+  /** Problems of the org describe files named in the config (the built-in model stays for a bad file). */
+  describeProblems: DescribeFileProblem[];
 }
+
+/** The built-in sObject models shipped as data next to the code (ADR 008), relative to the extension folder. */
+export const BUILT_IN_MODEL_FILES = ['data/salesforce/lead.json'];
 
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
@@ -48,7 +59,12 @@ export class WorkspaceInputs implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
 
-  constructor(private settings: Settings) {
+  private builtInModels: Promise<unknown[]> | undefined;
+
+  constructor(
+    private settings: Settings,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{*.braze-profiles.json,*.braze-mocks.json,${CONFIG_FILE_NAME}}`);
     const invalidate = () => this.invalidate();
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate));
@@ -70,7 +86,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map() }));
+    this.snapshot ??= this.load().catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
     return this.snapshot;
   }
 
@@ -101,8 +117,35 @@ export class WorkspaceInputs implements vscode.Disposable {
     }
     const mockRules = root && config.mocks ? await readMocks(vscode.Uri.joinPath(root, config.mocks)) : [];
     const configScenario = config.scenario && config.scenario in SCENARIOS ? (config.scenario as ScenarioName) : undefined;
-    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
+    const salesforce = await this.salesforce(config, root);
+    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles), ...salesforce };
   }
+
+  /** The built-in models (read once from the extension folder) plus the org describes the config names. */
+  private async salesforce(config: LintConfig, root: vscode.Uri | undefined): Promise<Pick<WorkspaceInputsSnapshot, 'salesforce' | 'describeProblems'>> {
+    this.builtInModels ??= readBuiltInModels(this.extensionUri);
+    const org: DescribeFileInput[] = [];
+    for (const path of root ? Object.values(config.salesforce?.describe ?? {}) : []) {
+      const text = await readText(vscode.Uri.joinPath(root as vscode.Uri, path));
+      if (text !== undefined) org.push({ file: path, text });
+    }
+    const { schema, problems } = loadSalesforceSchema({ builtIn: await this.builtInModels, org });
+    return { salesforce: schema, describeProblems: problems };
+  }
+}
+
+/** Parses the shipped model files; a missing or broken one is skipped (the Salesforce rules then know less, never crash). */
+async function readBuiltInModels(extensionUri: vscode.Uri): Promise<unknown[]> {
+  const models: unknown[] = [];
+  for (const path of BUILT_IN_MODEL_FILES) {
+    const text = await readText(vscode.Uri.joinPath(extensionUri, path));
+    try {
+      if (text !== undefined) models.push(JSON.parse(text));
+    } catch {
+      // A corrupted install: the rules run without this model.
+    }
+  }
+  return models;
 }
 
 function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string, string[]> {

@@ -6,7 +6,9 @@ import type { LintConfig, RuleDefinition } from '../../src/core/lint/types';
 import { parseProfiles } from '../../src/core/profile';
 import { renderProfile } from '../../src/core/request/render-profile';
 import { parseTemplateFile } from '../../src/core/template/template-file';
+import type { SalesforceSchema } from '../../src/core/salesforce/model';
 import type { Problem, Severity } from '../../src/core/types';
+import { BUILT_IN_SALESFORCE } from './salesforce';
 
 /** A fixed send time, so rendered-request cases are deterministic. */
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
@@ -20,6 +22,8 @@ export interface CaseInput {
   /** Sample users in Braze export form, for rendered-request rules. */
   profiles?: unknown[];
   scenario?: ScenarioName;
+  /** What the run knows of Salesforce; the built-in Lead model when absent (as every adapter injects it). */
+  salesforce?: SalesforceSchema;
 }
 
 export interface ExpectedError {
@@ -73,12 +77,21 @@ export function raw(text: string): string {
 async function lintCase(rule: RuleDefinition, input: CaseInput): Promise<Problem[]> {
   const file = parseTemplateFile(input.code);
   const config: LintConfig = { rules: { [rule.meta.id]: [rule.meta.severity, input.options ?? {}] } };
-  if (rule.meta.kind === 'static') return lintStatic(file, [rule], config);
+  const salesforce = input.salesforce ?? BUILT_IN_SALESFORCE;
+  if (rule.meta.kind === 'static') return lintStatic(file, [rule], config, salesforce);
   const { profiles, problems } = parseProfiles(JSON.stringify(input.profiles ?? [DEFAULT_PROFILE]));
   assert.deepEqual(problems.filter((p) => p.severity === 'error'), [], 'test profiles must parse');
   const deps = { resolveConnectedContent: makeFixtureResolver({ scenario: input.scenario }), now: () => FIXED_NOW };
   const requests = await Promise.all(profiles.map((p) => renderProfile(file, p, deps)));
-  return lintRendered(file, requests, [rule], config);
+  return lintRendered(file, requests, [rule], config, salesforce);
+}
+
+const schemaIds = new WeakMap<SalesforceSchema, number>();
+let nextSchemaId = 1;
+/** A number per schema object, so cases that differ only by their org describe are not duplicates. */
+function schemaId(schema: SalesforceSchema): number {
+  if (!schemaIds.has(schema)) schemaIds.set(schema, nextSchemaId++);
+  return schemaIds.get(schema) as number;
 }
 
 function describeProblems(code: string, problems: Problem[]): string {
@@ -92,7 +105,7 @@ function describeProblems(code: string, problems: Problem[]): string {
 export function runRuleTests(rule: RuleDefinition, cases: { valid: Array<string | CaseInput>; invalid: InvalidCase[] }): void {
   const seen = new Set<string>();
   const checkUnique = (input: CaseInput) => {
-    const key = JSON.stringify([input.code, input.options ?? null, input.profiles ?? null, input.scenario ?? null]);
+    const key = JSON.stringify([input.code, input.options ?? null, input.profiles ?? null, input.scenario ?? null, input.salesforce ? schemaId(input.salesforce) : null]);
     assert.ok(!seen.has(key), `duplicate test case for ${rule.meta.id}: ${input.name ?? input.code}`);
     seen.add(key);
   };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, lintStatic, parseTemplateFile, type Problem } from '../../src/core';
 import { expandSnippet } from '../helpers/expand-snippet';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Every snippet in snippets/braze-webhook.snippets.json, expanded with its defaults and placed
@@ -139,7 +140,7 @@ describe('snippets/braze-webhook.snippets.json', () => {
       for (const [where, text] of placements(snippet)) {
         it(`is valid JSON and lints without errors ${where}`, () => {
           assert.doesNotThrow(() => JSON.parse(text), `not valid JSON:\n${text}`);
-          const problems = lintStatic(parseTemplateFile(text), allRules);
+          const problems = lintStatic(parseTemplateFile(text), allRules, undefined, BUILT_IN_SALESFORCE);
           const errors = problems.filter((p) => p.severity === 'error');
           assert.deepEqual(errors, [], `lint errors:\n${describeProblems(text, errors)}\nin:\n${text}\nall problems:\n${describeProblems(text, problems)}`);
         });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { allRules, lintTemplate, makeFixtureResolver, parseTemplateFile } from '../../src/core';
 import { type CliRun, type CliRunOptions, describeRun, REPO, runCli } from './helpers/cli';
 import { assertTreeUnchanged, createWorkspace, removeWorkspace, snapshotTree } from './helpers/workspace';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Bad input gets a clear message and loses nothing: malformed JSON, wrong types, BOM, CRLF,
@@ -382,7 +383,7 @@ describe('robustness: bad input gives a clear message and nothing is lost', func
       const original = `\ufeff${SEED_CREATE.replace(/\n/g, '\r\n')}`;
       writeFileSync(path('fixme.braze-webhook.json'), original);
       copyFileSync(path('fixme.braze-webhook.json'), path('untouched.braze-webhook.json'));
-      const fixable = (await lintTemplate(parseTemplateFile(original), { rules: allRules, deps: { resolveConnectedContent: makeFixtureResolver({}) } })).problems.filter((p) => p.fix);
+      const fixable = (await lintTemplate(parseTemplateFile(original), { rules: allRules, deps: { resolveConnectedContent: makeFixtureResolver({}) }, salesforce: BUILT_IN_SALESFORCE })).problems.filter((p) => p.fix);
       assert.ok(fixable.length > 0, 'the seed template has safe fixes');
       const run = cli(['lint', 'fixme.braze-webhook.json', '--fix', '--format', 'json'], { allowed: ['fixme.braze-webhook.json'] });
       assert.equal(run.code, 1, describeRun(run));

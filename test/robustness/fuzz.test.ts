@@ -17,6 +17,7 @@ import {
 } from './helpers/arbitraries';
 import { checkProblem, runPipeline } from './helpers/pipeline';
 import { everyRule } from './helpers/rules';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Property tests: generated and mutated templates, profiles and fixtures go through
@@ -143,7 +144,7 @@ describe('robustness: property tests (fuzz)', function () {
     it('a JSON syntax error at the very end of a template has a range inside the file', async () => {
       for (const text of truncated) {
         const file = parseTemplateFile(text);
-        const { problems } = await lintTemplate(file, { rules, deps: { resolveConnectedContent: makeFixtureResolver({}) } });
+        const { problems } = await lintTemplate(file, { rules, deps: { resolveConnectedContent: makeFixtureResolver({}) }, salesforce: BUILT_IN_SALESFORCE });
         assert.ok(problems.some((p) => p.ruleId === 'json-syntax'), text);
         for (const p of problems) checkProblem(p, file.text.length, `lint ${JSON.stringify(text)}`);
       }

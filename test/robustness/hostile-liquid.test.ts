@@ -17,6 +17,7 @@ import { describeRun, runCli } from './helpers/cli';
 import { checkProblem, FIXED_NOW } from './helpers/pipeline';
 import { everyRule } from './helpers/rules';
 import { createWorkspace, removeWorkspace } from './helpers/workspace';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Hostile Liquid: each case must stop inside the engine's limits (ENGINE_LIMITS) with a clear
@@ -173,7 +174,7 @@ describe('robustness: hostile Liquid stops within the engine limits', function (
       // The limits apply per field and per profile; lint and the preview render every profile.
       const template = templateWithBody({ a: '{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}', b: '{% for i in (1..10000000) %}{% endfor %}' });
       const profiles = parseProfiles(JSON.stringify(Array.from({ length: 10 }, (_, i) => ({ external_id: `u${i}` })))).profiles;
-      const { value } = await timed('lint, 2 hostile fields x 10 profiles', () => lintTemplate(parseTemplateFile(template), { rules, profiles, deps: deps() }));
+      const { value } = await timed('lint, 2 hostile fields x 10 profiles', () => lintTemplate(parseTemplateFile(template), { rules, profiles, deps: deps(), salesforce: BUILT_IN_SALESFORCE }));
       assertStoppedWithRenderError(value.problems, template.length, LIMIT_MESSAGE);
     });
 

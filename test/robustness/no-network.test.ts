@@ -22,6 +22,7 @@ import { installNetworkGuard, NETWORK_GUARD_PRELOAD, type NetworkGuard } from '.
 import { computePreview } from './helpers/preview';
 import { everyRule } from './helpers/rules';
 import { createWorkspace, removeWorkspace } from './helpers/workspace';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Nothing opens a socket, resolves a name or starts a process during lint, render or preview
@@ -152,7 +153,7 @@ describe('robustness: no network by default', function () {
       let linted = 0;
       for (const c of cases) {
         for (const scenario of [undefined, ...SCENARIO_NAMES]) {
-          await lintTemplate(parseTemplateFile(c.template), { rules, profiles: c.profiles, deps: c.deps(scenario) });
+          await lintTemplate(parseTemplateFile(c.template), { rules, profiles: c.profiles, deps: c.deps(scenario), salesforce: BUILT_IN_SALESFORCE });
           linted++;
         }
       }

@@ -14,6 +14,7 @@ import { describeRun, REPO, runCli } from './helpers/cli';
 import { computePreview } from './helpers/preview';
 import { everyRule } from './helpers/rules';
 import { createWorkspace, removeWorkspace } from './helpers/workspace';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Secret canaries: unique values planted where credentials live — a client_secret in a template,
@@ -160,7 +161,7 @@ describe('robustness: secret canaries never leak unless revealed', function () {
         const file = parseTemplateFile(JSON.stringify(template.value, null, 2));
         const profiles = parseProfiles(readFileSync(profilesPath, 'utf8')).profiles;
         const deps = { resolveConnectedContent: makeFixtureResolver({ rules: parseMocks(JSON.stringify(MOCKS)).mocks.rules }) };
-        const { problems } = await lintTemplate(file, { rules, profiles, deps });
+        const { problems } = await lintTemplate(file, { rules, profiles, deps, salesforce: BUILT_IN_SALESFORCE });
         const messages = problems.flatMap((p) => [`${p.ruleId}: ${p.message}`, ...(p.suggest ?? []).map((s) => `${p.ruleId} suggestion: ${s.message}`)]);
         assert.deepEqual(messages.filter((m) => leaked(m).length > 0), [], 'problem messages quote a secret');
         const preview = await computePreview(file, profiles, deps, { rules });

@@ -8,6 +8,7 @@ import {
   type Problem,
   type Profile,
   type RuleDefinition,
+  type SalesforceSchema,
   allRules,
   applyFixes,
   lintTemplate,
@@ -26,6 +27,7 @@ import { formatText } from '../formatters/text';
 import type { FileReport } from '../formatters/types';
 import { loadMocksResolver, loadProfiles } from '../inputs';
 import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { loadRunSchema } from '../salesforce';
 
 export interface LintCommandOptions {
   paths: string[];
@@ -36,6 +38,8 @@ export interface LintCommandOptions {
   maxWarnings?: number;
   fix: boolean;
   config?: string;
+  /** `--describe` files: org describes that win over the config's. */
+  describe?: string[];
 }
 
 /** `--fix` re-lints after each pass; fixes that overlapped are applied in the next one. */
@@ -48,6 +52,7 @@ export async function runLint(options: LintCommandOptions, version: string, out:
   const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path, err));
   const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
   const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
+  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, err);
   const found = findTemplateFiles(options.paths);
   for (const missing of found.missing) err(`braze-webhook: ${missing}: no such file, or no match\n`);
   reportMisnamedTemplates(found, err);
@@ -63,7 +68,8 @@ export async function runLint(options: LintCommandOptions, version: string, out:
       continue;
     }
     const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
-    const { problems, lineStarts } = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
+    const run: LintRun = { config, profiles, deps, salesforce };
+    const { problems, lineStarts } = options.fix ? await fixFile(path, text, run) : await lintText(text, run);
     reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
   }
   out(format(reports, options.format, version, unreadable));
@@ -84,25 +90,33 @@ interface LintedText {
   lineStarts: number[];
 }
 
-async function lintText(text: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
+/** What every template of one lint run is checked with. */
+interface LintRun {
+  config: LintConfig;
+  profiles: Profile[];
+  deps: Dependencies;
+  salesforce: SalesforceSchema;
+}
+
+async function lintText(text: string, run: LintRun): Promise<LintedText> {
   if (looksBinary(text)) {
     return { problems: [{ ruleId: 'json-syntax', severity: 'error', message: 'Invalid JSON: this is a binary file, not a webhook template.', startIndex: 0, endIndex: 0 }], lineStarts: [0] };
   }
   const file = parseTemplateFile(text);
-  return { problems: (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems, lineStarts: file.lineStarts };
+  return { problems: (await lintTemplate(file, { rules: allRules, ...run })).problems, lineStarts: file.lineStarts };
 }
 
 /** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */
-async function fixFile(path: string, original: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
+async function fixFile(path: string, original: string, run: LintRun): Promise<LintedText> {
   const hadBom = original.charCodeAt(0) === 0xfeff;
   let text = hadBom ? original.slice(1) : original;
-  let linted = await lintText(text, config, profiles, deps);
+  let linted = await lintText(text, run);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text: fixed, applied } = applyFixes(text, linted.problems);
     if (applied.length === 0 || fixed === text) break;
     if (parseTemplateFile(fixed).syntaxErrors.length > 0) break;
     text = fixed;
-    linted = await lintText(text, config, profiles, deps);
+    linted = await lintText(text, run);
   }
   const result = hadBom ? `\uFEFF${text}` : text;
   if (result !== original) writeFileSync(path, result, 'utf8');
@@ -157,7 +171,7 @@ function reportMisnamedTemplates(found: FoundFiles, err: (text: string) => void)
 }
 
 /** `--config FILE`, else `braze-webhook.config.json` in the current directory, else defaults. */
-function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
+export function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
   const configPath = resolve(path ?? CONFIG_FILE_NAME);
   let text: string;
   try {

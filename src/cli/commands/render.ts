@@ -5,6 +5,9 @@ import {
   type Problem,
   type Profile,
   type RenderedRequest,
+  allRules,
+  lintRendered,
+  lintStatic,
   offsetToLineColumn,
   parseTemplateFile,
   redactRequest,
@@ -16,6 +19,8 @@ import {
 import { CliError } from '../cli-error';
 import { type LoadedInputs, loadMocksResolver, loadProfiles, selectProfiles } from '../inputs';
 import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { loadRunSchema } from '../salesforce';
+import { loadConfig } from './lint';
 import { toInertJson, toTerminalSafe } from '../terminal';
 
 export interface RenderOptions {
@@ -27,6 +32,10 @@ export interface RenderOptions {
   scenario?: string;
   format: 'http' | 'curl' | 'json';
   revealSecrets: boolean;
+  /** `--describe` files: org describes that win over the config's. */
+  describe?: string[];
+  /** `--config FILE`; else braze-webhook.config.json in the current directory, when there is one. */
+  config?: string;
 }
 
 /** `braze-webhook render`: prints the request Braze would send, per profile. Returns the exit code. */
@@ -43,16 +52,21 @@ export async function runRender(options: RenderOptions, write: (text: string) =>
     throw new CliError(`${shown}:${at.line}:${at.column}: ${first.message}${why}`);
   }
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
+  const { config, configDir } = loadConfig(options.config);
+  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
   const inputs: LoadedInputs = {
     profiles: options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined,
     resolver: loadMocksResolver(options.mocks ? resolve(options.mocks) : undefined, options.scenario),
   };
   const profiles = selectProfiles(inputs.profiles, options.user);
   const deps: Dependencies = { resolveConnectedContent: inputs.resolver, readContentBlock: makeContentBlockReader(templatePath) };
+  // The same findings lint reports for each profile: static ones, then the rendered rules.
+  const staticProblems = lintStatic(file, allRules, config, salesforce);
   const results: RenderedRequest[] = [];
   for (const profile of profiles) {
     const rendered = await renderProfile(file, profile, deps);
-    results.push(redactRequest(rendered, { reveal: options.revealSecrets }));
+    const problems = [...staticProblems, ...lintRendered(file, [rendered], allRules, config, salesforce)];
+    results.push({ ...redactRequest(rendered, { reveal: options.revealSecrets }), problems });
   }
   write(formatResults(results, profiles, options.format, file.lineStarts));
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;

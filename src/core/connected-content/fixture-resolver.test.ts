@@ -259,7 +259,7 @@ describe('makeFixtureResolver', () => {
 
   describe('scenarios', () => {
     it('has a one-line description for each, and only real names are scenarios', () => {
-      assert.deepEqual(Object.keys(SCENARIOS), ['token-ok', 'invalid-client', 'expired-session', 'server-error', 'slow', 'not-json']);
+      assert.deepEqual(Object.keys(SCENARIOS), ['token-ok', 'invalid-client', 'no-client-credentials-user', 'flow-not-enabled', 'expired-session', 'server-error', 'slow', 'not-json', 'duplicate-rule']);
       for (const info of Object.values(SCENARIOS)) assert.ok(info.description.length > 0 && !info.description.includes('\n'));
       assert.ok(!('toString' in SCENARIOS));
       assert.ok(!isScenarioName('toString'));
@@ -275,6 +275,17 @@ describe('makeFixtureResolver', () => {
       const answer = resolve(tokenRequest(), { scenario: 'invalid-client' });
       assert.deepEqual([answer.status, answer.body], [400, oauthError('invalid_client', 'invalid client credentials')]);
       assert.equal(answer.source, 'salesforce-token (scenario: invalid-client)');
+    });
+
+    it('the token-setup failures: no Run As user, and the flow not enabled', () => {
+      const noUser = resolve(tokenRequest(), { scenario: 'no-client-credentials-user' });
+      assert.deepEqual([noUser.status, noUser.body], [400, oauthError('invalid_grant', 'no client credentials user enabled')]);
+      const flow = resolve(tokenRequest(), { scenario: 'flow-not-enabled' });
+      assert.deepEqual([flow.status, flow.body], [400, oauthError('unsupported_grant_type', 'grant type not supported')]);
+    });
+
+    it('duplicate-rule issues a token (the webhook itself is refused, see the simulation)', () => {
+      assert.equal(resolve(tokenRequest(), { scenario: 'duplicate-rule' }).status, 200);
     });
 
     it('invalid-client keeps the documented error of a malformed request', () => {
@@ -337,9 +348,9 @@ describe('parseMocks', () => {
   });
 
   it('strips a BOM: same offsets as without it', () => {
-    const text = '{"rules": [{"match": {"url": "https://x.example/a", "method": "PATCH"}, "response": {"status": 200}}]}';
+    const text = '{"rules": [{"match": {"url": "https://x.example/a", "method": "OPTIONS"}, "response": {"status": 200}}]}';
     assert.deepEqual(parseMocks(`\uFEFF${text}`), parseMocks(text));
-    assert.equal(text.slice(parseMocks(text).problems[0].startIndex, parseMocks(text).problems[0].endIndex), '"PATCH"');
+    assert.equal(text.slice(parseMocks(text).problems[0].startIndex, parseMocks(text).problems[0].endIndex), '"OPTIONS"');
   });
 
   it('reports unusable rules and keeps the others', () => {
@@ -384,9 +395,12 @@ describe('schemas/braze-mocks.schema.json', () => {
     assert.ok(validate(example), JSON.stringify(validate.errors));
   });
 
-  it('accepts a bare array of rules and rejects a PATCH rule', () => {
+  it('accepts a bare array of rules, PATCH rules for the webhook itself, and rejects other methods', () => {
     assert.ok(validate(example.rules));
-    assert.equal(validate([{ match: { url: 'https://x.example', method: 'PATCH' }, response: { status: 200 } }]), false);
+    assert.ok(validate([{ match: { url: 'https://x.example', method: 'PATCH' }, response: { status: 200 } }]));
+    assert.equal(validate([{ match: { url: 'https://x.example', method: 'OPTIONS' }, response: { status: 200 } }]), false);
+    const { mocks, problems } = parseMocks('[{"match": {"url": "https://x.example/*", "method": "patch"}, "response": {"status": 204}}]');
+    assert.deepEqual([problems, mocks.rules[0].match.method], [[], 'PATCH']);
   });
 
   it('lists the same scenarios as SCENARIOS', () => {

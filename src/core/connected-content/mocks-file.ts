@@ -12,8 +12,13 @@ import { parseJsonTree } from '../util/json-tree';
 import { stripBom } from '../util/positions';
 import { isScenarioName, SCENARIOS, type ScenarioName } from './scenarios';
 
-/** Braze's connected_content supports only GET and POST (domain.md §2.1). */
-export type MockMethod = 'GET' | 'POST';
+/**
+ * Methods a rule can match: connected_content sends only GET and POST (domain.md §2.1); PATCH,
+ * PUT and DELETE match the webhook itself, whose Salesforce answer a rule can script.
+ */
+export type MockMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+const MOCK_METHODS: readonly string[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 
 /** Which connected_content calls a rule answers. */
 export interface MockMatch {
@@ -151,13 +156,13 @@ function readMatch(node: Node | undefined, rule: Node, number: number, problems:
   const method = memberValue(node, 'method');
   if (method) {
     const value = method.type === 'string' ? String(method.value).toUpperCase() : undefined;
-    if (value !== 'GET' && value !== 'POST') {
+    if (value === undefined || !MOCK_METHODS.includes(value)) {
       problems.report(
-        problemAt(method, 'invalid-rule', 'error', 'connected_content only sends GET or POST, so "method" must be "GET" or "POST".'),
+        problemAt(method, 'invalid-rule', 'error', '"method" must be "GET" or "POST" (what connected_content sends), or "PATCH", "PUT" or "DELETE" to answer the webhook itself.'),
       );
       return undefined;
     }
-    match.method = value;
+    match.method = value as MockMethod;
   }
   return match;
 }

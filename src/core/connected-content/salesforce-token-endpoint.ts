@@ -64,6 +64,11 @@ const ERRORS = {
   invalidClientId: () => oauthError(400, 'invalid_client_id', 'client identifier invalid'),
   // restforce#338: wrong consumer secret.
   invalidClient: () => oauthError(400, 'invalid_client', 'invalid client credentials'),
+  // No Run As (execution) user on the connected app; the text quoted in public integrations (domain.md §10).
+  noRunAsUser: () => oauthError(400, 'invalid_grant', 'no client credentials user enabled'),
+  // Client Credentials Flow not enabled: the grant is refused like an unknown one (jsforce#706, domain.md §6).
+  // Some reports show invalid_client instead; this product chooses unsupported_grant_type (ADR 007).
+  flowNotEnabled: () => oauthError(400, 'unsupported_grant_type', 'grant type not supported'),
 };
 
 /** What a maintenance or login page looks like to Braze: HTML with a 200. */
@@ -75,7 +80,8 @@ const HTML_PAGE =
  * (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_client_credentials_flow.htm).
  * Checks run in this order, first failure answers: scenarios that take the server down
  * (`server-error`, `not-json`), My Domain host, POST, form-encoded body, `grant_type`,
- * `client_id`, `client_secret`, then the `invalid-client` scenario; `slow` delays any answer.
+ * `client_id`, `client_secret`, then the `invalid-client`, `no-client-credentials-user` and
+ * `flow-not-enabled` scenarios; `slow` delays any answer.
  */
 export function answerTokenRequest(
   request: ConnectedContentRequest,
@@ -107,6 +113,8 @@ function tokenResponse(
   if (!isUsableCredential(credentials.clientId)) return ERRORS.invalidClientId();
   if (!isUsableCredential(credentials.clientSecret)) return ERRORS.invalidClient();
   if (scenario === 'invalid-client') return ERRORS.invalidClient();
+  if (scenario === 'no-client-credentials-user') return ERRORS.noRunAsUser();
+  if (scenario === 'flow-not-enabled') return ERRORS.flowNotEnabled();
   return issueToken(parts.host, credentials.clientId, credentials.clientSecret, now);
 }
 

@@ -2,7 +2,8 @@ import { getLocation } from 'jsonc-parser';
 import { BRAZE_FILTER_DOCS } from '../liquid/filters';
 import { KNOWN_CC_OPTIONS } from '../liquid/connected-content-args';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
-import { LEAD_FIELDS } from '../salesforce/lead-fields';
+import type { SalesforceSchema, SObjectField } from '../salesforce/model';
+import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { TemplateFile } from '../template/template-file';
 import { CC_OPTION_DOCS } from './docs';
 import { fieldAt, rawToDecoded } from './locate';
@@ -18,6 +19,8 @@ export interface CompletionCandidate {
   /** Raw range the insert replaces (the partial word typed so far). */
   replaceStart: number;
   replaceEnd: number;
+  /** Order among the candidates (compared as text); by label when absent. */
+  sortText?: string;
 }
 
 /** Where the cursor is, for snippets: a whole file, a header or body member, or a string value. */
@@ -26,13 +29,15 @@ export type SnippetContext = 'file' | 'headers' | 'body' | 'string' | undefined;
 export interface CompletionContext {
   /** Custom attribute keys seen in the sample profiles. */
   customAttributeKeys?: readonly string[];
+  /** The Salesforce model of the run (built-in Lead, org describes), for body keys. */
+  salesforce?: SalesforceSchema;
 }
 
 /** Completion candidates at a raw offset of a template. */
 export function completionsAt(file: TemplateFile, offset: number, context: CompletionContext = {}): CompletionCandidate[] {
   const field = fieldAt(file, offset) ?? fieldEndingAt(file, offset);
   if (field) return completionsInString(field, offset, context);
-  return completionsForKeys(file, offset);
+  return completionsForKeys(file, offset, context);
 }
 
 /** The snippet context at an offset, from the JSON structure around it. */
@@ -130,20 +135,40 @@ function isInsideLiquid(before: string): boolean {
   return open > close;
 }
 
-function completionsForKeys(file: TemplateFile, offset: number): CompletionCandidate[] {
+/**
+ * Field API names as body keys, from the model of the template's sObject (Lead while the URL is not
+ * an sObject URL yet): fields the request can set, required ones first, each with type and length.
+ * A new key is inserted as the snippet `"Name": "$1"`; renaming an existing key inserts the name.
+ */
+function completionsForKeys(file: TemplateFile, offset: number, context: CompletionContext): CompletionCandidate[] {
   const location = getLocation(file.text, offset);
   if (!location.isAtPropertyKey || location.path.length !== 2 || location.path[0] !== 'body') return [];
+  const url = file.url ? parseSobjectUrl(file.url.text) : undefined;
+  const model = context.salesforce?.sobject(url ? url.sobject.text : 'Lead');
+  if (!model) return [];
   const node = location.previousNode;
-  const replaceStart = node?.type === 'string' ? node.offset + 1 : offset;
-  const replaceEnd = node?.type === 'string' ? node.offset + node.length - 1 : offset;
+  const inString = node?.type === 'string';
+  const replaceStart = inString ? node.offset : offset;
+  const replaceEnd = inString ? node.offset + node.length : offset;
+  const renaming = /^\s*:/.test(file.text.slice(replaceEnd));
   const present = new Set(file.body.map((f) => (f.key ?? '').toLowerCase()));
-  return LEAD_FIELDS.filter((f) => !f.readOnly && !present.has(f.name.toLowerCase())).map((f) => ({
+  const updating = /^\s*patch\s*$/i.test(file.method?.value ?? '') || url?.operation === 'record' || url?.operation === 'upsert';
+  const settable = model.fields.filter((f) => (updating ? f.updateable : f.createable) && !present.has(f.name.toLowerCase()));
+  return settable.map((f) => ({
     label: f.name,
     kind: 'field' as const,
-    detail: `Lead.${f.name} · ${f.type}${f.maxLength ? ` · max ${f.maxLength}` : ''}${f.requiredOnCreate ? ' · required on create' : ''}`,
-    documentation: f.description,
-    insertText: f.name,
+    detail: `${model.name}.${f.name} · ${typeDetail(f)}${f.requiredOnCreate && !updating ? ' · required on create' : ''}`,
+    documentation: f.description ?? f.label,
+    insertText: renaming ? JSON.stringify(f.name) : `${JSON.stringify(f.name)}: "$1"`,
+    snippet: !renaming,
     replaceStart,
     replaceEnd: Math.max(replaceStart, replaceEnd),
+    sortText: `${f.requiredOnCreate && !updating ? 0 : 1}${f.name}`,
   }));
+}
+
+function typeDetail(field: SObjectField): string {
+  if (field.length) return `${field.type}(${field.length})`;
+  if (field.digits) return `${field.type}(${field.digits} digits)`;
+  return field.type;
 }

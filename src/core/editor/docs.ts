@@ -33,4 +33,8 @@ export const HEADER_DOCS: Record<string, string> = {
   authorization: 'Sent to Salesforce as `Bearer <access_token>`; typically built by a `connected_content` token call in the same field.',
   'content-type': 'Salesforce needs `application/json` for a JSON body. Braze infers a type when none is set, so set it explicitly.',
   accept: 'Response type the endpoint should send back.',
+  'sforce-auto-assign':
+    'Salesforce assignment rules on Lead and Case writes: `TRUE` runs the active rule, `FALSE` does not, an assignment rule Id (`01Q…`) runs that one. **It defaults to TRUE on create and on update**, so each PATCH may reassign the owner. (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm)',
+  'sforce-duplicate-rule-header':
+    '`allowSave=true` saves the record even when a duplicate rule set to *alert* matches; a rule set to *block* still answers 400 DUPLICATES_DETECTED. Also `includeRecordDetails=true`, `runAsCurrentUser=true`. (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm)',
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
 import { parseTemplateFile } from '../template/template-file';
 import { completionsAt, snippetContextAt } from './completions-at';
 import { hoverAt } from './hover-at';
@@ -9,7 +10,7 @@ const create = readFileSync(join(__dirname, '../../../examples/create-lead.braze
 
 function hoverText(text: string, needle: string, delta = 1): { markdown: string; covered: string } | undefined {
   const file = parseTemplateFile(text);
-  const hover = hoverAt(file, text.indexOf(needle) + delta, { customAttributeSamples: new Map([['company', ['Acme']]]) });
+  const hover = hoverAt(file, text.indexOf(needle) + delta, { customAttributeSamples: new Map([['company', ['Acme']]]), salesforce: BUILT_IN_SALESFORCE });
   return hover && { markdown: hover.markdown, covered: text.slice(hover.range.start, hover.range.end) };
 }
 
@@ -36,7 +37,7 @@ describe('editor: hovers', () => {
   it('describes a Lead body key with type, length and required', () => {
     const h = hoverText(create, '"LastName"', 2);
     assert.equal(h?.covered, '"LastName"');
-    assert.match(h?.markdown ?? '', /max length 80, \*\*required on create\*\*/);
+    assert.match(h?.markdown ?? '', /`string` · max length 80 · createable · updateable · \*\*required on create\*\*/);
   });
 
   it('describes the API version', () => {
@@ -78,7 +79,7 @@ describe('editor: completions', () => {
   it('offers Lead fields as body keys, minus the ones present', () => {
     const text = '{"url": "x", "body": {"LastName": "a", "": ""}}';
     const offset = text.indexOf('"": ""') + 1;
-    const labels = completionsAt(parseTemplateFile(text), offset).map((i) => i.label);
+    const labels = completionsAt(parseTemplateFile(text), offset, { salesforce: BUILT_IN_SALESFORCE }).map((i) => i.label);
     assert.ok(labels.includes('Company'));
     assert.ok(!labels.includes('LastName'));
     assert.ok(!labels.includes('Id'), 'read-only fields are not offered');

@@ -3,7 +3,7 @@ import { compileTemplate } from '../liquid/compile';
 import { toConnectedContentNodes, toRegionNodes } from '../lint/nodes';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import { describeApiVersion } from '../salesforce/api-versions';
-import { findLeadField, type LeadField } from '../salesforce/lead-fields';
+import { NEWEST_KNOWN_API_VERSION, type SalesforceSchema, type SObjectField, type SObjectModel } from '../salesforce/model';
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
@@ -16,23 +16,29 @@ export interface HoverInfo {
   range: OffsetRange;
 }
 
-/** Sample values seen in profiles, for hovers on custom attributes. */
+/** What hovers can tell besides the template itself. */
 export interface HoverContext {
+  /** Sample values seen in profiles, for hovers on custom attributes. */
   customAttributeSamples?: ReadonlyMap<string, string[]>;
+  /** The Salesforce model of the run (built-in Lead, org describes), for hovers on body keys. */
+  salesforce?: SalesforceSchema;
 }
 
 const FIDELITY_NOTE = '_Preview note: rendered with liquidjs and Braze\'s documented behaviour; Braze itself may differ in edge cases._';
 
 /** What to show when hovering at a raw offset of a template; undefined when there is nothing. */
 export function hoverAt(file: TemplateFile, offset: number, context: HoverContext = {}): HoverInfo | undefined {
-  return hoverOnKey(file, offset) ?? hoverInField(file, offset, context);
+  return hoverOnKey(file, offset, context) ?? hoverInField(file, offset, context);
 }
 
-function hoverOnKey(file: TemplateFile, offset: number): HoverInfo | undefined {
+function hoverOnKey(file: TemplateFile, offset: number, context: HoverContext): HoverInfo | undefined {
   for (const field of file.body) {
     if (field.keyRange && within(offset, field.keyRange.start + 1, field.keyRange.end - 1)) {
-      const lead = isLeadTemplate(file) ? findLeadField(field.key ?? '') : undefined;
-      if (lead) return { markdown: leadFieldMarkdown(lead, field.key ?? ''), range: field.keyRange };
+      const model = context.salesforce ? templateModel(file, context.salesforce) : undefined;
+      const key = field.key ?? '';
+      const known = model?.field(key);
+      if (model && known) return { markdown: fieldMarkdown(model, known, key), range: field.keyRange };
+      if (model && /__c$/i.test(key)) return { markdown: customFieldMarkdown(model, key), range: field.keyRange };
     }
   }
   for (const field of file.headers) {
@@ -44,20 +50,71 @@ function hoverOnKey(file: TemplateFile, offset: number): HoverInfo | undefined {
   return undefined;
 }
 
-function isLeadTemplate(file: TemplateFile): boolean {
+/** The model of the template's sObject; Lead while the URL is not (yet) an sObject URL. */
+function templateModel(file: TemplateFile, salesforce: SalesforceSchema): SObjectModel | undefined {
   const url = file.url ? parseSobjectUrl(file.url.text) : undefined;
-  return !url || url.sobject.text.toLowerCase() === 'lead';
+  return salesforce.sobject(url ? url.sobject.text : 'Lead');
 }
 
-/** Markdown for a Lead field: type, max length, required on create. */
-export function leadFieldMarkdown(lead: LeadField, written: string): string {
-  const facts = [`type \`${lead.type}\``];
-  if (lead.maxLength) facts.push(`max length ${lead.maxLength}`);
-  if (lead.requiredOnCreate) facts.push('**required on create**');
-  if (lead.readOnly) facts.push('read-only');
-  const caseNote = written !== lead.name ? `\n\nCanonical API name: \`${lead.name}\`.` : '';
-  const values = lead.values ? `\n\nStandard values: ${lead.values.map((v) => `\`${v}\``).join(', ')} (org-configurable).` : '';
-  return `**Lead.${lead.name}** — ${facts.join(', ')}\n\n${lead.description}${values}${caseNote}`;
+/** What a string from Braze's key/value body becomes in a field of this type. */
+const CONVERSIONS: Partial<Record<SObjectField['type'], string>> = {
+  int: 'Braze sends every value as a string: Salesforce converts digits (`"250"`) to a number; anything else (`"lots"`) fails with 400 JSON_PARSER_ERROR.',
+  double: 'Braze sends every value as a string: Salesforce converts a decimal number (`"48.85"`); anything else fails with 400 JSON_PARSER_ERROR.',
+  currency: 'Braze sends every value as a string: Salesforce converts a plain number (`"1500000"`, no currency sign or thousands separator); anything else fails with 400 JSON_PARSER_ERROR.',
+  percent: 'Braze sends every value as a string: Salesforce converts a plain number; anything else fails with 400 JSON_PARSER_ERROR.',
+  boolean: 'Braze sends every value as a string: Salesforce converts `"true"` and `"false"`; anything else (`"yes"`, `"1"`) fails with 400 JSON_PARSER_ERROR.',
+  date: 'Braze sends every value as a string: Salesforce converts an ISO 8601 date (`"2026-03-01"`); anything else fails with 400 JSON_PARSER_ERROR.',
+  datetime: 'Braze sends every value as a string: Salesforce converts an ISO 8601 date-time (`"2026-03-01T12:00:00Z"`); anything else fails with 400 JSON_PARSER_ERROR.',
+};
+
+/** Markdown for a field: its describe facts (type, length, create/update, required, picklist values), from the built-in model or the org's describe. */
+export function fieldMarkdown(model: SObjectModel, field: SObjectField, written: string): string {
+  const lines = [`**${model.name}.${field.name}** — ${field.label}`, factsLine(field)];
+  if (field.description) lines.push(field.description);
+  const conversion = CONVERSIONS[field.type];
+  if (conversion) lines.push(conversion);
+  if (field.type === 'reference' && field.referenceTo.length > 0) {
+    const prefixes = field.referenceTo.map((name) => (model.keyPrefixes[name] ? `${name} (\`${model.keyPrefixes[name]}…\`)` : name));
+    lines.push(`Points at ${prefixes.join(' or ')}: a 15- or 18-character Id.`);
+  }
+  if (field.name === 'RecordTypeId' && model.recordTypes?.length) {
+    lines.push(`Record types in your org: ${model.recordTypes.filter((t) => t.active && !t.master).map((t) => `${t.name} \`${t.recordTypeId}\``).join(', ')}.`);
+  }
+  const values = field.picklistValues.filter((v) => v.active);
+  if (values.length > 0) {
+    const shown = values.slice(0, 12).map((v) => `\`${v.value}\``).join(', ');
+    const more = values.length > 12 ? ` and ${values.length - 12} more` : '';
+    const kind = field.restrictedPicklist ? 'Restricted picklist: any other value fails with 400 INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST.' : model.fromOrg ? 'Not restricted.' : 'Salesforce’s defaults; your org may have changed them.';
+    lines.push(`Values: ${shown}${more}. ${kind}`);
+  } else if (field.restrictedPicklist && !model.fromOrg) {
+    lines.push('Restricted picklist whose values your org configures: give the product your org’s describe to check them.');
+  }
+  if (field.since) lines.push(`Available from API v${field.since}.0: an older version in the URL answers 400 INVALID_FIELD.`);
+  if (field.feature) lines.push(`Exists only when the org has ${model.features[field.feature] ?? field.feature}.`);
+  if (field.audit) lines.push('Audit field: Salesforce accepts it on create only with the "Set Audit Fields upon Record Creation" permission.');
+  if (written !== field.name) lines.push(`Canonical API name: \`${field.name}\`.`);
+  lines.push(modelSource(model));
+  return lines.join('\n\n');
+}
+
+function factsLine(field: SObjectField): string {
+  const facts = [`\`${field.type}\``];
+  if (field.length) facts.push(`max length ${field.length}`);
+  if (field.digits) facts.push(`up to ${field.digits} digits`);
+  if (field.precision) facts.push(`${field.precision} digits, ${field.scale ?? 0} decimals`);
+  facts.push(field.createable ? 'createable' : '**not createable**');
+  facts.push(field.updateable ? 'updateable' : '**not updateable**');
+  if (field.requiredOnCreate) facts.push('**required on create**');
+  else if (field.defaultedOnCreate && field.createable) facts.push('defaulted on create');
+  return facts.join(' · ');
+}
+
+function customFieldMarkdown(model: SObjectModel, key: string): string {
+  return `**${model.name}.${key}** — custom field\n\nCustom fields can't be checked without the org's describe: the product assumes \`${key}\` exists and accepts the value. Point \`braze-webhook.config.json\` → \`salesforce.describe.${model.name}\` (or \`--describe\`) at the output of \`sf sobject describe --sobject ${model.name} --json\`.\n\n${modelSource(model)}`;
+}
+
+function modelSource(model: SObjectModel): string {
+  return model.origin.kind === 'org' ? `_From your org's describe (${model.origin.file})._` : `_From the built-in model of the standard ${model.name} fields (${model.origin.release}, API v${model.origin.apiVersion}.0)._`;
 }
 
 function hoverInField(file: TemplateFile, offset: number, context: HoverContext): HoverInfo | undefined {
@@ -132,6 +189,7 @@ function apiVersionHover(field: LiquidField, at: number, toRaw: (s: number, e: n
     retired: 'Retired: Salesforce answers 410 GONE.',
     deprecated: "Deprecated: versions 31.0–40.0 are retired in Summer '28.",
     supported: 'Supported.',
+    future: `Newer than the newest release (v${NEWEST_KNOWN_API_VERSION}.0): a production org answers 404 NOT_FOUND; only a preview sandbox may serve it.`,
   }[info.status];
   const release = info.release ? ` (${info.release})` : '';
   return { markdown: `**Salesforce REST API ${url.apiVersion.text}**${release}\n\n${text}`, range: toRaw(url.apiVersion.start, url.apiVersion.end) };

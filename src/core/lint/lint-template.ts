@@ -1,6 +1,7 @@
 import type { Profile } from '../profile';
 import { renderProfile } from '../request/render-profile';
 import type { RenderedRequest } from '../request/rendered-request';
+import type { SalesforceSchema } from '../salesforce/model';
 import type { TemplateFile } from '../template/template-file';
 import type { Dependencies, Problem } from '../types';
 import { lintRendered, lintStatic, sortProblems } from './linter';
@@ -13,6 +14,8 @@ export interface LintOptions {
   profiles?: readonly Profile[];
   /** Needed with profiles: the connected_content resolver (fixtures) and content blocks. */
   deps?: Dependencies;
+  /** What the run knows of Salesforce sObjects (built-in Lead model, org describes). */
+  salesforce?: SalesforceSchema;
 }
 
 export interface LintResult {
@@ -26,7 +29,7 @@ export interface LintResult {
  * file parses (a broken file renders nothing useful).
  */
 export async function lintTemplate(file: TemplateFile, options: LintOptions): Promise<LintResult> {
-  const staticProblems = lintStatic(file, options.rules, options.config);
+  const staticProblems = lintStatic(file, options.rules, options.config, options.salesforce);
   const rendered = await lintProfiles(file, options);
   return { problems: sortProblems([...staticProblems, ...rendered.problems]), requests: rendered.requests };
 }
@@ -41,5 +44,5 @@ export async function lintProfiles(file: TemplateFile, options: LintOptions): Pr
   }
   const requests: RenderedRequest[] = [];
   for (const profile of options.profiles) requests.push(await renderProfile(file, profile, options.deps));
-  return { problems: lintRendered(file, requests, options.rules, options.config), requests };
+  return { problems: lintRendered(file, requests, options.rules, options.config, options.salesforce), requests };
 }

@@ -1,6 +1,7 @@
 import { compileTemplate, decodedRangeToRaw } from '../liquid/compile';
 import { collectTemplateSecrets, redactText } from '../request/redact';
 import type { RenderedRequest } from '../request/rendered-request';
+import { EMPTY_SALESFORCE_SCHEMA, type SalesforceSchema } from '../salesforce/model';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { Problem, ProfileRef, Severity, Suggestion } from '../types';
 import { toConnectedContentNodes, toRegionNodes } from './nodes';
@@ -71,7 +72,7 @@ function groupByField(regions: readonly RegionNode[]): Map<LiquidField, RegionNo
   return byField;
 }
 
-function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind: 'static' | 'rendered', config: LintConfig | undefined, sink: (problem: Problem) => void): ActiveRule[] {
+function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind: 'static' | 'rendered', config: LintConfig | undefined, salesforce: SalesforceSchema, sink: (problem: Problem) => void): ActiveRule[] {
   const compiled = compileTemplate(file);
   const nodes = nodesOf(file);
   const active: ActiveRule[] = [];
@@ -88,6 +89,7 @@ function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind:
       regions: nodes.regions,
       fieldRegions: nodes.fieldRegions,
       connectedContentTags: nodes.connectedContentTags,
+      salesforce,
     });
     active.push({ rule, severity: setting.severity, visitors });
   }
@@ -111,10 +113,14 @@ function toProblem(rule: RuleDefinition, severity: Severity, report: Report): Pr
   return problem;
 }
 
-/** Runs the static rules over a parsed template. Synchronous and cheap: fit for every keystroke. */
-export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[], config?: LintConfig): Problem[] {
+/**
+ * Runs the static rules over a parsed template. Synchronous and cheap: fit for every keystroke.
+ * `salesforce` is what the run knows of sObjects (the built-in Lead model, org describes); without
+ * it the Salesforce field rules have nothing to check against and stay silent.
+ */
+export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[], config?: LintConfig, salesforce: SalesforceSchema = EMPTY_SALESFORCE_SCHEMA): Problem[] {
   const problems: Problem[] = [];
-  const active = createRules(file, rules, 'static', config, (p) => problems.push(p));
+  const active = createRules(file, rules, 'static', config, salesforce, (p) => problems.push(p));
   const compiled = compileTemplate(file);
   const call = <K extends keyof Visitors>(key: K, ...args: Parameters<NonNullable<Visitors[K]>>) => {
     for (const { visitors } of active) (visitors[key] as ((...a: unknown[]) => void) | undefined)?.(...args);
@@ -141,11 +147,11 @@ export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[],
  * renderer itself found), then merges identical findings so each is reported once with the
  * profiles that trigger it.
  */
-export function lintRendered(file: TemplateFile, requests: readonly RenderedRequest[], rules: readonly RuleDefinition[], config?: LintConfig): Problem[] {
+export function lintRendered(file: TemplateFile, requests: readonly RenderedRequest[], rules: readonly RuleDefinition[], config?: LintConfig, salesforce: SalesforceSchema = EMPTY_SALESFORCE_SCHEMA): Problem[] {
   const found: Problem[] = [];
   for (const request of requests) {
     const perProfile: Problem[] = [];
-    const active = createRules(file, rules, 'rendered', config, (p) => perProfile.push(p));
+    const active = createRules(file, rules, 'rendered', config, salesforce, (p) => perProfile.push(p));
     for (const { visitors } of active) visitors.RenderedRequest?.(request);
     for (const problem of perProfile) if (request.profile) problem.profile = request.profile;
     found.push(...perProfile);

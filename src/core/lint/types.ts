@@ -2,6 +2,7 @@ import type { CcArgs } from '../liquid/connected-content-args';
 import type { CompiledField, CompiledTemplate } from '../liquid/compile';
 import type { AttributeReference } from '../liquid/braze-syntax';
 import type { RenderedRequest } from '../request/rendered-request';
+import type { SalesforceSchema } from '../salesforce/model';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { OffsetRange, Severity, TextEdit } from '../types';
 
@@ -128,6 +129,11 @@ export interface RuleContext {
   fieldRegions(field: LiquidField): readonly RegionNode[];
   /** Every connected_content tag in the file. */
   connectedContentTags(): readonly ConnectedContentNode[];
+  /**
+   * What the run knows of Salesforce sObjects: the built-in Lead model and any org describes,
+   * injected by the adapter; a schema that knows nothing when none was given.
+   */
+  salesforce: SalesforceSchema;
 }
 
 /** A lint rule: ESLint's `{ meta, create }` contract. */
@@ -148,4 +154,6 @@ export interface LintConfig {
   mocks?: string;
   /** A named fixture scenario. */
   scenario?: string;
+  /** Salesforce settings: `describe` maps an sObject name to its describe file (relative to the config file). */
+  salesforce?: { describe?: Record<string, string> };
 }

@@ -22,6 +22,7 @@ import { Placeholder } from './placeholder';
 import { RenderAborted } from './render-aborted';
 import { RenderBadLeadId } from './render-bad-lead-id';
 import { RenderError } from './render-error';
+import { RenderFieldValue } from './render-field-value';
 import { RenderInvalidEmail } from './render-invalid-email';
 import { RenderInvalidJson } from './render-invalid-json';
 import { RenderInvalidUrl } from './render-invalid-url';
@@ -34,10 +35,13 @@ import { SfApiVersion } from './sf-api-version';
 import { SfContentType } from './sf-content-type';
 import { SfCreateWithId } from './sf-create-with-id';
 import { SfCustomFieldName } from './sf-custom-field-name';
+import { SfFieldAccess } from './sf-field-access';
 import { SfFieldCase } from './sf-field-case';
+import { SfFieldValue } from './sf-field-value';
 import { SfIdInBody } from './sf-id-in-body';
 import { SfMethod } from './sf-method';
 import { SfRequiredFields } from './sf-required-fields';
+import { SfRestHeaders } from './sf-rest-headers';
 import { SfUnknownField } from './sf-unknown-field';
 import { SfUpdateIdGuard } from './sf-update-id-guard';
 import { SfUpdateWithoutId } from './sf-update-without-id';
@@ -70,6 +74,7 @@ export const allRules: readonly RuleDefinition[] = [
   RenderAborted,
   RenderBadLeadId,
   RenderError,
+  RenderFieldValue,
   RenderInvalidEmail,
   RenderInvalidJson,
   RenderInvalidUrl,
@@ -82,10 +87,13 @@ export const allRules: readonly RuleDefinition[] = [
   SfContentType,
   SfCreateWithId,
   SfCustomFieldName,
+  SfFieldAccess,
   SfFieldCase,
+  SfFieldValue,
   SfIdInBody,
   SfMethod,
   SfRequiredFields,
+  SfRestHeaders,
   SfUnknownField,
   SfUpdateIdGuard,
   SfUpdateWithoutId,

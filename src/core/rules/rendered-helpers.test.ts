@@ -12,6 +12,7 @@ import type { RenderedRequest } from '../request/rendered-request';
 import { parseTemplateFile } from '../template/template-file';
 import type { Problem, TextEdit } from '../types';
 import { allRules } from '.';
+import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
 import {
   describeCharacter,
   isJsonMediaType,
@@ -33,7 +34,7 @@ async function lintText(text: string, profilesText = SAMPLE_USERS, scenario?: Sc
   const { profiles } = parseProfiles(profilesText);
   const deps = { resolveConnectedContent: makeFixtureResolver({ scenario }), now: () => FIXED_NOW };
   const requests = await Promise.all(profiles.map((p) => renderProfile(file, p, deps)));
-  return lintRendered(file, requests, RENDERED_RULES);
+  return lintRendered(file, requests, RENDERED_RULES, undefined, BUILT_IN_SALESFORCE);
 }
 
 /** Problems as `ruleId severity [highlight] message`, for readable assertions. */
@@ -56,7 +57,7 @@ describe('rendered rules on the examples and the sample users', () => {
     const text = example('update-lead-to-mql.braze-webhook.json');
     const problems = await lintText(text);
     assert.deepEqual(describe_(text, problems), [
-      'render-bad-lead-id error [${user_id}] The Lead Id in the URL renders "user-4711" for this profile: 9 characters, but a Salesforce Id has 15 or 18. Salesforce answers 404 NOT_FOUND and no Lead is updated. Is this attribute really the Lead Id? [profile user-4711]',
+      'render-bad-lead-id error [${user_id}] The Lead Id in the URL renders "user-4711" for this profile: 9 characters, but a Salesforce Id has 15 or 18. Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: user-4711") and no Lead is updated; Braze does not retry it. Is this attribute really the Lead Id? [profile user-4711]',
     ]);
     // The reference in the URL's Id segment, not the one in the blank guard.
     assert.equal(problems[0].startIndex, text.indexOf('sobjects/Lead/{{${user_id}}}') + 'sobjects/Lead/{{'.length);

@@ -9,7 +9,10 @@ import type { LiquidRegion } from '../liquid/braze-syntax';
 import type { CompiledField } from '../liquid/compile';
 import { collectSecrets, redactText } from '../request/redact';
 import type { RenderedRequest } from '../request/rendered-request';
-import { parseSobjectUrl, type SobjectUrl } from '../salesforce/sobject-url';
+import type { RecordOperation } from '../salesforce/field-checks';
+import type { SObjectField, SObjectModel } from '../salesforce/model';
+import { parseSobjectUrl, type SobjectUrl, writeOperation } from '../salesforce/sobject-url';
+import { hasLiquid, toBodyKeys } from '../salesforce/template-request';
 import type { LiquidField } from '../template/template-file';
 import type { OffsetRange, TextEdit } from '../types';
 import { parseJsonTree } from '../util/json-tree';
@@ -72,15 +75,43 @@ export function renderedBodyObject(request: RenderedRequest): Record<string, unk
   return parsed.value as Record<string, unknown>;
 }
 
+/** One member of a rendered record body whose value the template's Liquid produced. */
+export interface RenderedRecordValue {
+  /** The key as sent. */
+  key: string;
+  /** The value as sent (a string in a key/value body; any JSON in a raw body). */
+  value: unknown;
+  field: SObjectField;
+  model: SObjectModel;
+  operation: RecordOperation;
+  /** Where the template writes the value. */
+  location: BodyValueLocation;
+}
+
 /**
- * The string members of a Lead create/update/upsert body as rendered for one profile; empty when
- * the message aborted, the request is not a Lead operation, or the body is not a JSON object.
+ * The members of a create/update/upsert body, as rendered for one profile, that name a field of a
+ * known sObject and whose value is produced by Liquid. A value written without Liquid is the same
+ * for every profile: the static rules check it (`sf-field-value`, `sf-required-fields`), so it is
+ * left out here, unless the body is a raw text the static rules cannot read as JSON. Empty when the
+ * message aborted, the URL is not an sObject URL with a model, or the body is not a JSON object.
  */
-export function renderedLeadStrings(request: RenderedRequest): Array<[string, string]> {
-  if (request.aborted || !leadOperation(request)) return [];
-  const body = renderedBodyObject(request);
-  if (!body) return [];
-  return Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+export function renderedRecordValues(context: RuleContext, request: RenderedRequest): RenderedRecordValue[] {
+  if (request.aborted) return [];
+  const url = parseSobjectUrl(request.url);
+  const operation = url ? writeOperation(request.method, url) : undefined;
+  const model = url && operation ? context.salesforce.sobject(url.sobject.text) : undefined;
+  const body = model ? renderedBodyObject(request) : undefined;
+  if (!model || !operation || !body) return [];
+  const staticallyReadable = toBodyKeys(context.file, context) !== undefined;
+  const values: RenderedRecordValue[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    const field = model.field(key);
+    const location = field ? findBodyValue(context, key) : undefined;
+    if (!field || !location) continue;
+    if (staticallyReadable && !hasLiquid(location.field.text.slice(location.start, location.end))) continue;
+    values.push({ key, value, field, model, operation, location });
+  }
+  return values;
 }
 
 /** Value of the last header with this name (case-insensitive), as rendered. */

@@ -3,6 +3,8 @@
  * help.salesforce.com articles 000354473 and 005321531 (domain.md §7); no date arithmetic here,
  * so lint results never depend on the clock.
  */
+import { NEWEST_KNOWN_API_VERSION } from './model';
+
 const RELEASES: Record<number, string> = {
   55: "Summer '22",
   56: "Winter '23",
@@ -20,7 +22,7 @@ const RELEASES: Record<number, string> = {
   68: "Winter '27",
 };
 
-export type ApiVersionStatus = 'malformed' | 'retired' | 'deprecated' | 'supported';
+export type ApiVersionStatus = 'malformed' | 'retired' | 'deprecated' | 'supported' | 'future';
 
 export interface ApiVersionInfo {
   status: ApiVersionStatus;
@@ -37,5 +39,6 @@ export function describeApiVersion(segment: string): ApiVersionInfo {
   const release = RELEASES[major];
   if (major <= 30) return { status: 'retired', major, release };
   if (major <= 40) return { status: 'deprecated', major, release };
+  if (major > NEWEST_KNOWN_API_VERSION) return { status: 'future', major };
   return { status: 'supported', major, release };
 }

@@ -77,3 +77,18 @@ function findTopLevelSlash(text: string): number {
   }
   return -1;
 }
+
+/**
+ * What a write does to a record, from the method and the (rendered) URL: POST to the collection
+ * (or the `…/Id` alias) creates, PATCH to `…/<Id>` updates, PATCH to `…/<Field>/<value>` upserts;
+ * `POST …?_HttpMethod=PATCH` counts as PATCH. Undefined for anything else (reads, deletes, 405s).
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+ */
+export function writeOperation(method: string, url: SobjectUrl): 'create' | 'update' | 'upsert' | undefined {
+  const override = /[?&]_HttpMethod=([A-Za-z]+)/i.exec(url.query?.text ?? '')?.[1]?.toUpperCase();
+  const effective = method.toUpperCase() === 'POST' && override ? override : method.toUpperCase();
+  if (effective === 'POST' && (url.operation === 'collection' || (url.operation === 'record' && url.recordSegment?.text.toLowerCase() === 'id'))) return 'create';
+  if (effective === 'PATCH' && url.operation === 'record') return 'update';
+  if (effective === 'PATCH' && url.operation === 'upsert') return 'upsert';
+  return undefined;
+}

@@ -123,8 +123,8 @@ export class PreviewSession implements vscode.Disposable {
     const version = document.version;
     const profiles = (await this.profiles()).slice(0, this.settings.maxProfiles);
     const selected = profiles.find((p) => p.profile.index === this.profileIndex) ?? profiles[0];
-    const { config } = await this.inputs.get();
-    const staticProblems = lintStatic(file, allRules, config);
+    const { config, salesforce } = await this.inputs.get();
+    const staticProblems = lintStatic(file, allRules, config, salesforce);
     const deps = await dependenciesFor(file, document.uri, this.inputs, this.scenario);
     const renderable = file.syntaxErrors.length === 0 && file.url !== undefined;
     const matrix: Array<{ index: number; label: string; request: RenderedRequest; problems: Problem[] }> = [];
@@ -133,7 +133,7 @@ export class PreviewSession implements vscode.Disposable {
     if (renderable) {
       for (const sourced of profiles) {
         const rendered = await renderProfile(file, sourced.profile, deps);
-        const problems = lintRendered(file, [rendered], allRules, config);
+        const problems = lintRendered(file, [rendered], allRules, config, salesforce);
         matrix.push({ index: sourced.profile.index, label: sourced.profile.ref.label, request: redactRequest(rendered), problems });
         if (sourced === selected) {
           request = redactRequest(rendered, { reveal: this.revealed });

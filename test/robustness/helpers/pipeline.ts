@@ -24,6 +24,7 @@ import {
   toRenderJson,
 } from '../../../src/core';
 import { buildPreviewState } from '../../../src/vscode/preview/preview-model';
+import { BUILT_IN_SALESFORCE } from '../../helpers/salesforce';
 
 /** A fixed send time, so runs are reproducible. */
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
@@ -123,7 +124,7 @@ export async function runPipeline(input: PipelineInput, rules: readonly RuleDefi
     now: () => FIXED_NOW,
   };
 
-  const { problems, requests: linted } = await lintTemplate(file, { rules, config, profiles, deps });
+  const { problems, requests: linted } = await lintTemplate(file, { rules, config, profiles, deps, salesforce: BUILT_IN_SALESFORCE });
   for (const p of problems) checkProblem(p, length, 'lint');
   if (file.syntaxErrors.length > 0 && rules.some((r) => r.meta.id === 'json-syntax')) {
     assert.ok(problems.some((p) => p.ruleId === 'json-syntax'), 'a file with JSON syntax errors has no json-syntax problem');

@@ -17,6 +17,7 @@ import {
 } from '../../../src/core';
 import type { PreviewState } from '../../../src/vscode/preview/protocol';
 import { buildPreviewState } from '../../../src/vscode/preview/preview-model';
+import { BUILT_IN_SALESFORCE } from '../../helpers/salesforce';
 
 /** What the preview panel would show, and what its copy buttons would copy. */
 export interface PreviewOutput {
@@ -37,7 +38,7 @@ export async function computePreview(
   options: { scenario?: ScenarioName; revealed?: boolean; rules?: readonly RuleDefinition[] } = {},
 ): Promise<PreviewOutput> {
   const rules = options.rules ?? allRules;
-  const staticProblems = lintStatic(file, rules);
+  const staticProblems = lintStatic(file, rules, undefined, BUILT_IN_SALESFORCE);
   const renderable = file.syntaxErrors.length === 0 && file.url !== undefined;
   const matrix: Array<{ index: number; label: string; request: RenderedRequest; problems: Problem[] }> = [];
   let selected: RenderedRequest | undefined;
@@ -45,7 +46,7 @@ export async function computePreview(
   if (renderable) {
     for (const profile of profiles) {
       const rendered = await renderProfile(file, profile, deps);
-      const problems = lintRendered(file, [rendered], rules);
+      const problems = lintRendered(file, [rendered], rules, undefined, BUILT_IN_SALESFORCE);
       matrix.push({ index: profile.index, label: profile.ref.label, request: redactRequest(rendered), problems });
       if (!selected) {
         selected = redactRequest(rendered, { reveal: options.revealed === true });

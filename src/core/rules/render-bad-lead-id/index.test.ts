@@ -58,6 +58,12 @@ runRuleTests(RenderBadLeadId, {
       suggestions: [],
     },
     {
+      name: 'a suffix that makes the third character lower case: not "starts with 00Q, not 00Q"',
+      code: byUserId,
+      profiles: [user('00QKY000001LyJRYA0')],
+      errors: [{ messageId: 'suffixChangesPrefix', data: { id: '00QKY000001LyJRYA0', suffix: 'YA0', restored: '00qKY000001LyJR', restoredPrefix: '00q' }, highlight: '${user_id}' }],
+    },
+    {
       name: 'a suffix that marks a digit as upper case',
       code: byUserId,
       profiles: [user('00QKY000001LyJRZA0')],

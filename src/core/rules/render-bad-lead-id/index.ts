@@ -1,21 +1,23 @@
 import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
 import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { AttributeReference } from '../../liquid/braze-syntax';
-import { checkLeadId, LEAD_KEY_PREFIX } from '../../salesforce/record-id';
+import { isRecordIdFormat, restoreIdCase } from '../../salesforce/field-checks';
+import { LEAD_KEY_PREFIX } from '../../salesforce/record-id';
 import { parseSobjectUrl, type UrlPart } from '../../salesforce/sobject-url';
 import type { LiquidField } from '../../template/template-file';
 import type { OffsetRange } from '../../types';
 import { docsUrl } from '../docs-url';
 import { compiledField, quoteRendered, renderedField } from '../rendered-helpers';
 
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
 /**
  * The record Id in an update URL (`…/sobjects/Lead/{{${user_id}}}`) that does not render to a
  * Lead Id for a profile. Braze's recipe assumes the Braze external_id *is* the Lead Id; users
  * whose external_id is something else (or missing) get a request Salesforce refuses:
- * empty → the URL is `/sobjects/Lead/`, 405 METHOD_NOT_ALLOWED; not 15/18 letters and digits →
- * 404 NOT_FOUND; not `00Q` or a bad 18-character case suffix → NOT_FOUND / MALFORMED_ID.
+ * empty → the URL is `/sobjects/Lead/`, 405 METHOD_NOT_ALLOWED; not an Id (length, characters,
+ * an 18-character suffix that cannot describe the first 15) → 404 NOT_FOUND "Provided external ID
+ * field does not exist or is not accessible: <segment>"; an Id of another object (its prefix, read
+ * with the case its 18-character suffix gives it, is not `00Q`) → 404 NOT_FOUND. The same
+ * verdicts as the simulated answer.
  * Upserts by external Id (`…/Lead/Field__c/value`) are only checked for an empty value.
  * A `default` is the wrong repair (it would PATCH some other record): abort instead.
  * https://www.braze.com/docs/user_guide/getting_started/b2b_use_cases/b2b_salesforce_sales_cloud (update template)
@@ -37,13 +39,15 @@ export const RenderBadLeadId: RuleDefinition = {
       empty:
         'The Lead Id in the URL renders empty for this profile, so Braze sends {{method}} …/sobjects/Lead/ and Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Abort the message when the Id is blank (a `default` would update some other record).',
       length:
-        'The Lead Id in the URL renders "{{id}}" for this profile: {{length}} characters, but a Salesforce Id has 15 or 18. Salesforce answers 404 NOT_FOUND and no Lead is updated. Is this attribute really the Lead Id?',
+        'The Lead Id in the URL renders "{{id}}" for this profile: {{length}} characters, but a Salesforce Id has 15 or 18. Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it. Is this attribute really the Lead Id?',
       characters:
-        'The Lead Id in the URL renders "{{id}}" for this profile, which has characters a Salesforce Id never holds (only letters and digits). Salesforce answers 404 NOT_FOUND and no Lead is updated.',
+        'The Lead Id in the URL renders "{{id}}" for this profile, which has characters a Salesforce Id never holds (only letters and digits). Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it.',
       prefix:
-        'The Lead Id in the URL renders "{{id}}" for this profile, which starts with {{prefix}}, not 00Q (Lead): it is not a Lead Id. Salesforce answers 404 NOT_FOUND (or 400 MALFORMED_ID) and no Lead is updated.',
+        'The Lead Id in the URL renders "{{id}}" for this profile, which starts with {{prefix}}: it is the Id of another object, not of a Lead (00Q…). Salesforce answers 404 NOT_FOUND and no Lead is updated; Braze does not retry it.',
+      suffixChangesPrefix:
+        'The Lead Id in the URL renders "{{id}}" for this profile. Its last three characters ({{suffix}}) set the case of the first 15, which makes them "{{restored}}": that starts with {{restoredPrefix}}, not 00Q, so it is not a Lead Id. Salesforce answers 404 NOT_FOUND and no Lead is updated; Braze does not retry it. Copy the whole Id from Salesforce.',
       caseSuffix:
-        'The Lead Id in the URL renders "{{id}}" for this profile, whose last three characters ({{suffix}}) do not fit the first 15, so it is not a real 18-character Id. Salesforce answers 404 NOT_FOUND (or 400 MALFORMED_ID) and no Lead is updated.',
+        'The Lead Id in the URL renders "{{id}}" for this profile, whose last three characters ({{suffix}}) cannot describe the first 15 (they mark a digit as upper case), so it is not a real 18-character Id. Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it.',
       emptyExternalId:
         'The external Id value in the URL renders empty for this profile, so Braze sends {{method}} …/sobjects/Lead/{{field}}/ and Salesforce reads {{field}} as a record Id: it answers 404 NOT_FOUND and nothing is upserted. Abort the message when the value is blank.',
       abortWhenBlank: 'Abort the message when {{reference}} is blank',
@@ -80,8 +84,13 @@ export const RenderBadLeadId: RuleDefinition = {
         const problem = leadIdProblem(id);
         if (!problem) return;
         const quoted = quoteRendered(request, id, 60);
-        if (problem === 'case-suffix') {
+        if (problem === 'caseSuffix') {
           report('caseSuffix', { id: quoted, suffix: id.slice(15) });
+          return;
+        }
+        const restored = restoreIdCase(id);
+        if (problem === 'prefix' && restored && restored.slice(0, 3) !== id.slice(0, 3)) {
+          report('suffixChangesPrefix', { id: quoted, suffix: id.slice(15), restored: restored.slice(0, 15), restoredPrefix: restored.slice(0, 3) });
           return;
         }
         const data = { id: quoted, length: [...id].length, prefix: id.slice(0, 3) };
@@ -113,36 +122,17 @@ function guard(context: RuleContext, field: LiquidField, reference: AttributeRef
   return [{ messageId: kind === 'blank' ? 'abortWhenBlank' : 'abortWhenNotLead', data: { reference: written }, edits: [{ startIndex: at.start, endIndex: at.start, insert: toJsonStringContent(text) }] }];
 }
 
-type LeadIdProblem = 'length' | 'characters' | 'prefix' | 'case-suffix';
+type LeadIdProblem = 'length' | 'characters' | 'prefix' | 'caseSuffix';
 
 /**
- * What is wrong with a rendered Lead Id. An 18-character Id is case-insensitive: Salesforce
- * restores the case of the first 15 characters from the suffix, so `00qky000001lyjr2a0` is the
- * same record as `00QKY000001LyJR2A0`; only a suffix that cannot describe the first 15 is wrong.
+ * What is wrong with a rendered Lead Id, with the checks the simulated answer uses. An 18-character
+ * Id is case-insensitive: Salesforce restores the case of the first 15 characters from the suffix,
+ * so `00qky000001lyjr2a0` is the same record as `00QKY000001LyJR2A0`.
  */
 function leadIdProblem(id: string): LeadIdProblem | undefined {
-  let candidate = id;
-  if (id.length === 18 && /^[A-Za-z0-9]+$/.test(id)) {
-    const restored = restoreCase(id);
-    if (!restored) return 'case-suffix';
-    candidate = restored;
-  }
-  const check = checkLeadId(candidate);
-  return check === 'ok' || check === 'empty' ? undefined : check;
-}
-
-/** The 18-character Id with its first 15 characters in the case its suffix encodes; undefined when impossible. */
-function restoreCase(id: string): string | undefined {
-  let out = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    const bits = SUFFIX_ALPHABET.indexOf(id[15 + chunk].toUpperCase());
-    if (bits < 0) return undefined;
-    for (let i = 0; i < 5; i++) {
-      const ch = id[chunk * 5 + i];
-      const upper = (bits >> i) & 1;
-      if (upper && !/[A-Za-z]/.test(ch)) return undefined;
-      out += upper ? ch.toUpperCase() : ch.toLowerCase();
-    }
-  }
-  return out + id.slice(15);
+  if (id === '') return undefined;
+  if (id.length !== 15 && id.length !== 18) return 'length';
+  if (!/^[A-Za-z0-9]+$/.test(id)) return 'characters';
+  if (!isRecordIdFormat(id)) return 'caseSuffix';
+  return (restoreIdCase(id) ?? id).slice(0, 3) === LEAD_KEY_PREFIX ? undefined : 'prefix';
 }

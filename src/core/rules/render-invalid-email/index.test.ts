@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_PROFILE, GOOD_AUTH, raw, runRuleTests, template } from '../../../../test/helpers/rule-tester';
-import { emailProblem, RenderInvalidEmail } from '.';
+import { emailProblem } from '../../salesforce/field-checks';
+import { RenderInvalidEmail } from '.';
 
 /** GOOD_AUTH with a literal secret: the token call succeeds for profiles without `sf_secret`. */
 const AUTH = GOOD_AUTH.replace('{{custom_attribute.${sf_secret}}}', 'EXAMPLE0SECRET');
@@ -47,8 +48,14 @@ runRuleTests(RenderInvalidEmail, {
     {
       name: 'a long value is cut in the message',
       code: tpl({ body: leadBody }),
-      profiles: [withEmail('x'.repeat(100))],
-      errors: [{ messageId: 'invalid', data: { key: 'Email', value: `${'x'.repeat(79)}…`, reason: 'there is no "@"' }, highlight: `"${email}"` }],
+      profiles: [withEmail('x'.repeat(75))],
+      errors: [{ messageId: 'invalid', data: { key: 'Email', value: `${'x'.repeat(59)}…`, reason: 'there is no "@"' }, highlight: `"${email}"` }],
+    },
+    {
+      name: 'an address longer than the field is render-too-long’s (Salesforce reports the length first)',
+      code: tpl({ body: { LastName: 'Lee', Company: 'Acme', Email: email } }),
+      profiles: [withEmail(`${'y'.repeat(90)}@example.com`)],
+      errors: [],
     },
   ],
 });

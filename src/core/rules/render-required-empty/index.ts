@@ -1,16 +1,18 @@
 import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
-import { findLeadField } from '../../salesforce/lead-fields';
 import { docsUrl } from '../docs-url';
-import { appendToOutput, type BodyValueLocation, findBodyValue, leadOperation, outputsWithin, renderedBodyObject } from '../rendered-helpers';
+import { checkFieldValue } from '../../salesforce/field-checks';
+import { appendToOutput, type BodyValueLocation, outputsWithin, renderedRecordValues } from '../rendered-helpers';
 
 /** The value the suggestion puts in; the user is expected to pick a better one. */
 const DEFAULT_VALUE = 'Unknown';
 
 /**
- * A field Salesforce requires on a Lead (LastName, Company) that renders empty or blank for a
- * profile. A missing attribute renders as an empty string in Braze, and `default` does not
- * replace a value of only spaces. Salesforce then refuses the create with 400
- * REQUIRED_FIELD_MISSING ("Required fields are missing: [LastName]"), which Braze does not retry.
+ * A required field (LastName, Company on a Lead; the org's required custom fields with its
+ * describe) whose Liquid renders empty or blank for a profile. A missing attribute renders as an
+ * empty string in Braze, and `default` does not replace a value of only spaces. Salesforce then
+ * refuses the create with 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [LastName]"),
+ * which Braze does not retry. Same check as the simulated answer; an empty literal is
+ * `sf-required-fields`'.
  * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/setting_default_values/
  * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
  */
@@ -18,7 +20,7 @@ export const RenderRequiredEmpty: RuleDefinition = {
   meta: {
     id: 'render-required-empty',
     docs: {
-      description: 'LastName and Company must not render empty for any sample profile.',
+      description: 'Required fields (LastName and Company on a Lead) must not render empty for any sample profile.',
       recommended: true,
       url: docsUrl('render-required-empty'),
     },
@@ -42,15 +44,8 @@ export const RenderRequiredEmpty: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        if (request.aborted) return;
-        const operation = leadOperation(request);
-        const body = renderedBodyObject(request);
-        if (!operation || !body) return;
-        for (const [key, value] of Object.entries(body)) {
-          const field = findLeadField(key);
-          if (!field?.requiredOnCreate || !isBlank(value)) continue;
-          const location = findBodyValue(context, key);
-          if (!location) continue;
+        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
+          if (checkFieldValue(model, field, value, operation)?.code !== 'REQUIRED_FIELD_MISSING') continue;
           const whitespace = typeof value === 'string' && value !== '';
           const messageId = operation === 'update' ? 'emptyOnUpdate' : whitespace ? 'blank' : 'empty';
           context.report({
@@ -65,11 +60,6 @@ export const RenderRequiredEmpty: RuleDefinition = {
     };
   },
 };
-
-/** Empty, only whitespace, or null (raw-text bodies can send `null`). */
-function isBlank(value: unknown): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /**
  * ` | default: '…'` before the `}}` of the value's last output (` | strip | default` when the

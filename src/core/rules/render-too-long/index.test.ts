@@ -29,7 +29,7 @@ runRuleTests(RenderTooLong, {
       name: 'literal text counts too, and the key case does not matter',
       code: tpl({ body: body({ postalcode: `ES-${firstName}` }) }),
       profiles: [withFirstName('1234567890123456789')],
-      errors: [{ messageId: 'tooLong', data: { key: 'postalcode', field: 'PostalCode', label: 'Zip', length: 22, max: 20 }, highlight: `"ES-${firstName}"` }],
+      errors: [{ messageId: 'tooLong', data: { key: 'postalcode', field: 'PostalCode', label: 'Zip/Postal Code', length: 22, max: 20 }, highlight: `"ES-${firstName}"` }],
     },
     {
       name: 'Email over 80',

@@ -1,15 +1,13 @@
 import type { RuleDefinition } from '../../lint/types';
-import { findLeadField, type LeadField } from '../../salesforce/lead-fields';
+import { checkFieldValue } from '../../salesforce/field-checks';
 import { docsUrl } from '../docs-url';
-import { findBodyValue, renderedLeadStrings } from '../rendered-helpers';
-
-/** Field types whose max length Salesforce enforces as STRING_TOO_LONG. */
-const TEXT_TYPES = new Set<LeadField['type']>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
+import { renderedRecordValues } from '../rendered-helpers';
 
 /**
- * A Lead field that renders longer than Salesforce stores. Salesforce refuses the whole record
+ * A field whose Liquid renders longer than Salesforce stores. Salesforce refuses the whole record
  * with 400 STRING_TOO_LONG ("<Label>: data value too large: <value> (max length=N)"); Braze does
- * not retry. Lengths from the Lead object reference.
+ * not retry. Lengths come from the model (the built-in Lead fields or the org's describe), through
+ * the same check the simulated answer uses; a value written without Liquid is `sf-field-value`'s.
  * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
  * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
  */
@@ -17,7 +15,7 @@ export const RenderTooLong: RuleDefinition = {
   meta: {
     id: 'render-too-long',
     docs: {
-      description: 'Lead field values must fit the field length Salesforce stores.',
+      description: 'Field values produced by Liquid must fit the field length Salesforce stores.',
       recommended: true,
       url: docsUrl('render-too-long'),
     },
@@ -32,17 +30,12 @@ export const RenderTooLong: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        for (const [key, value] of renderedLeadStrings(request)) {
-          const field = findLeadField(key);
-          if (!field?.maxLength || field.readOnly || !TEXT_TYPES.has(field.type)) continue;
-          // Characters, not UTF-16 units: an emoji counts once (the lenient reading).
-          const length = [...value].length;
-          if (length <= field.maxLength) continue;
-          const location = findBodyValue(context, key);
-          if (!location) continue;
+        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
+          const issue = checkFieldValue(model, field, value, operation);
+          if (issue?.code !== 'STRING_TOO_LONG') continue;
           context.report({
             messageId: 'tooLong',
-            data: { key: location.key, field: field.name, label: field.labels.en[0], length, max: field.maxLength },
+            data: { key: location.key, field: field.name, label: field.label, length: issue.length, max: issue.max },
             startIndex: location.range.start,
             endIndex: location.range.end,
           });

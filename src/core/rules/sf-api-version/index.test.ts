@@ -7,6 +7,7 @@ runRuleTests(SfApiVersion, {
   valid: [
     template(),
     template({ url: at('v66.0') }),
+    { name: 'the newest release the product knows', code: template({ url: at('v68.0') }) },
     { name: 'exactly the minimum', code: template({ url: at('v59.0') }) },
     { name: 'old version allowed by a lower minimum', code: template({ url: at('v45.0') }), options: { minimumVersion: 45 } },
     { name: 'version from Liquid is not checked', code: template({ url: at('v{{custom_attribute.${sf_api}}}') }) },
@@ -14,6 +15,17 @@ runRuleTests(SfApiVersion, {
     { name: 'other sObjects are checked the same way (valid)', code: template({ url: at('v60.0', 'sobjects/Contact/') }) },
   ],
   invalid: [
+    {
+      name: 'the issue: v99.0 is newer than any release, not "supported"',
+      code: template({ url: at('v99.0') }),
+      errors: [{ messageId: 'future', data: { version: 'v99.0', newest: 'v68.0', release: "Winter '27" }, highlight: 'v99.0', severity: 'warning' }],
+      suggestions: ['Use v68.0'],
+    },
+    {
+      name: 'v69.0: the next release, only in preview sandboxes',
+      code: template({ url: at('v69.0') }),
+      errors: [{ messageId: 'future', data: { version: 'v69.0', newest: 'v68.0', release: "Winter '27" }, highlight: 'v69.0' }],
+    },
     {
       name: 'missing .0 (v60) answers 404, fixed to v60.0',
       code: template({ url: at('v60') }),

@@ -1,14 +1,17 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { parseApiVersion, toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+import { describeApiVersion } from '../../salesforce/api-versions';
+import { parseApiVersion, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
 
 const DEFAULT_MINIMUM = 59;
 
 /**
  * The `/services/data/vNN.0/` segment of a Salesforce REST URL. Salesforce serves only `vNN.0`
  * (a malformed segment answers 404 NOT_FOUND), retired 7.0–30.0 (410 GONE), and has announced
- * 31.0–40.0 as deprecated in Summer '27 and retired in Summer '28. No date arithmetic: what is
- * "old" is the `minimumVersion` option, never today's date.
+ * 31.0–40.0 as deprecated in Summer '27 and retired in Summer '28. A version newer than the newest
+ * release the model knows (v68.0, Winter '27) is the future: production answers 404, only a preview
+ * sandbox may have it. No date arithmetic: what is "old" is the `minimumVersion` option, never
+ * today's date.
  * https://help.salesforce.com/s/articleView?id=000354473&type=1 (API end of life)
  * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
  */
@@ -26,6 +29,8 @@ export const SfApiVersion: RuleDefinition = {
       retired: 'API {{version}} is retired (Salesforce retired 7.0–30.0): every request answers 410 GONE, which Braze does not retry.',
       deprecated: "API {{version}} is deprecated: Salesforce retires 31.0–40.0 in Summer '28 (deprecated from Summer '27), after which requests answer 410 GONE.",
       old: 'API {{version}} is older than v{{minimum}} (the minimumVersion option): consider a current version.',
+      future:
+        'API {{version}} is newer than {{newest}}, the newest release ({{release}}): a production org answers 404 NOT_FOUND ("The requested resource does not exist"), which Braze does not retry. Only a preview sandbox, which gets the next release weeks before production, may serve it.',
       useVersion: 'Use {{version}}',
     },
     fixable: true,
@@ -34,7 +39,7 @@ export const SfApiVersion: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request) return;
         const part = request.parsed.apiVersion;
         const range = urlPartRange(context, request, part);
@@ -57,6 +62,12 @@ export const SfApiVersion: RuleDefinition = {
         const current = `v${minimum}.0`;
         const suggest = version.major < minimum ? [{ messageId: 'useVersion', data: { version: current }, edits: replaceWith(current) }] : undefined;
         const data = { version: part.text, minimum: `${minimum}.0` };
+        const newest = context.salesforce.newestApiVersion;
+        if (version.major > newest) {
+          const useNewest = [{ messageId: 'useVersion', data: { version: `v${newest}.0` }, edits: replaceWith(`v${newest}.0`) }];
+          context.report({ messageId: 'future', data: { version: part.text, newest: `v${newest}.0`, release: releaseName(newest) }, ...at, suggest: useNewest, severity: 'warning' });
+          return;
+        }
         if (version.major <= 30) context.report({ messageId: 'retired', data, ...at, suggest });
         else if (version.major <= 40) context.report({ messageId: 'deprecated', data, ...at, suggest, severity: 'warning' });
         else if (version.major < minimum) context.report({ messageId: 'old', data, ...at, suggest, severity: 'info' });
@@ -69,4 +80,9 @@ export const SfApiVersion: RuleDefinition = {
 function toMinimum(option: unknown): number {
   const value = Math.floor(Number(option));
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MINIMUM;
+}
+
+/** `Winter '27` for 68: the release name the version table knows. */
+function releaseName(major: number): string {
+  return describeApiVersion(`v${major}.0`).release ?? `API v${major}.0`;
 }

@@ -1,11 +1,11 @@
 import type { Node } from 'jsonc-parser';
 import type { RuleDefinition } from '../../lint/types';
 import { closestName } from '../../profile/did-you-mean';
-import { foldLabel } from '../../salesforce/lead-fields';
+import { foldLabel } from '../../salesforce/model';
 import type { TemplateFile } from '../../template/template-file';
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
-import { hasLiquid, sendsRecordData, toSobjectRequest } from '../salesforce-helpers';
+import { hasLiquid, sendsRecordData, toSobjectRequest } from '../../salesforce/template-request';
 import { appendMemberEdit, insertAfterEdit, nestedObjectMember } from './fixes';
 
 const JSON_HEADER = '"Content-Type": "application/json"';
@@ -48,7 +48,7 @@ export const SfContentType: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || !sendsRecordData(request) || !hasJsonBody(file)) return;
         const header = file.headers.find((h) => h.key?.toLowerCase() === 'content-type');
         if (header) {

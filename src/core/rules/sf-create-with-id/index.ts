@@ -1,6 +1,6 @@
 import type { ReportedSuggestion, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { isIdCreateSegment, toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+import { isIdCreateSegment, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
 
 /**
  * POST to `…/sobjects/Lead/<something>`: a create URL carries no record Id. The record resource
@@ -29,7 +29,7 @@ export const SfCreateWithId: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || request.effectiveMethod !== 'POST') return;
         const { parsed } = request;
         if (parsed.operation === 'collection' || !parsed.recordSegment || isIdCreateSegment(request)) return;

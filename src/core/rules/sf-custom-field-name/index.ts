@@ -1,7 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
-import { customFieldNameProblem } from '../../salesforce/lead-fields';
+import { customFieldNameProblem } from '../../salesforce/model';
 import { docsUrl } from '../docs-url';
-import { sendsRecordData, toBodyKeys, toSobjectRequest } from '../salesforce-helpers';
+import { sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
 
 /**
  * Body keys ending in `__c` must be possible custom-field API names: letters, digits and single
@@ -27,7 +27,7 @@ export const SfCustomFieldName: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || !sendsRecordData(request)) return;
         for (const k of toBodyKeys(file, context)?.keys ?? []) {
           if (k.dynamic) continue;

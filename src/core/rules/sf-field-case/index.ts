@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { isKeyTaken, sendsRecordData, standardLeadField, toBodyKeys, toSobjectRequest } from '../salesforce-helpers';
+import { isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
 
 /**
  * A standard Lead field written in another case (`firstName`, `EMAIL`). Salesforce matches JSON
@@ -13,7 +13,7 @@ import { isKeyTaken, sendsRecordData, standardLeadField, toBodyKeys, toSobjectRe
 export const SfFieldCase: RuleDefinition = {
   meta: {
     id: 'sf-field-case',
-    docs: { description: 'Lead body keys should use the canonical case of the API name (FirstName, not firstName).', recommended: true, url: docsUrl('sf-field-case') },
+    docs: { description: 'Body keys should use the canonical case of the field API name (FirstName, not firstName).', recommended: true, url: docsUrl('sf-field-case') },
     severity: 'info',
     kind: 'static',
     schema: {},
@@ -25,11 +25,12 @@ export const SfFieldCase: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
-        if (!request?.isLead || !sendsRecordData(request)) return;
+        const request = toSobjectRequest(file, context);
+        const model = request?.model;
+        if (!request || !model || !sendsRecordData(request)) return;
         const body = toBodyKeys(file, context);
         for (const k of body?.keys ?? []) {
-          const field = k.dynamic ? undefined : standardLeadField(k.key);
+          const field = k.dynamic ? undefined : model.field(k.key);
           if (!field || field.name === k.key || field.name === 'Id') continue;
           const fix = isKeyTaken(body?.keys ?? [], field.name, k) ? undefined : k.rename(field.name);
           context.report({ messageId: 'nonCanonical', data: { key: k.key, field: field.name }, startIndex: k.range.start, endIndex: k.range.end, fix });

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { hasLiquid, sendsRecordData, toBodyKeys, toSobjectRequest } from '../salesforce-helpers';
+import { hasLiquid, sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
 
 /**
  * The record Id (or, for an upsert, the external-Id field) belongs in the URL. In the body,
@@ -28,7 +28,7 @@ export const SfIdInBody: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || !sendsRecordData(request)) return;
         const external = request.operation === 'upsert' ? request.parsed.externalIdField?.text : undefined;
         const externalName = external && !hasLiquid(external) ? external.toLowerCase() : undefined;

@@ -2,7 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import type { TemplateFile } from '../../template/template-file';
 import type { OffsetRange } from '../../types';
 import { docsUrl } from '../docs-url';
-import { toSobjectRequest } from '../salesforce-helpers';
+import { toSobjectRequest } from '../../salesforce/template-request';
 
 /**
  * The HTTP verb must match the sObject resource: the collection takes POST (create), a record
@@ -33,7 +33,7 @@ export const SfMethod: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || !request.methodRange) return;
         const collection = request.parsed.operation === 'collection';
         const range = request.methodRange;

@@ -1,19 +1,15 @@
 import type { ReportedSuggestion, RuleDefinition } from '../../lint/types';
-import type { LeadField } from '../../salesforce/lead-fields';
+import { classifyKey } from '../../salesforce/field-checks';
+import type { SObjectField, SObjectModel } from '../../salesforce/model';
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
-import { type BodyKey, closestLeadField, isKeyTaken, leadFieldsLabelled, sendsRecordData, standardLeadField, toBodyKeys, toSobjectRequest } from '../salesforce-helpers';
-
-/** Suffixes of custom API names (`__c` fields, `__s` geolocation parts): `sf-custom-field-name` checks them. */
-const CUSTOM_SUFFIX = /__[cs]$/i;
-
-/** sObject JSON may carry `"attributes": {"type": "Lead"}`; Salesforce reads it as metadata, not a field. */
-const METADATA_KEYS = new Set(['attributes']);
+import { type BodyKey, closestWritableField, isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest, writableFieldsLabelled } from '../../salesforce/template-request';
 
 /**
- * A body key that is neither a standard Lead field (any case) nor a custom `__c` name:
- * Salesforce answers 400 INVALID_FIELD ("No such column 'x' on sobject of type Lead"), a 4xx Braze
- * does not retry. Keys copied from a translated recipe (`apellido`, `correo electrónico`,
+ * A body key that is not a field of the sObject: Salesforce answers 400 INVALID_FIELD ("No such
+ * column 'x' on sobject of type Lead"), a 4xx Braze does not retry. What "a field" is comes from
+ * the one model (the built-in Lead fields of the current release, or the org's describe, which also
+ * knows the custom fields). Keys copied from a translated recipe (`apellido`, `correo electrónico`,
  * `empresa`) are labels; when a label names exactly one field the rename is a safe fix.
  * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
  * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
@@ -21,15 +17,17 @@ const METADATA_KEYS = new Set(['attributes']);
 export const SfUnknownField: RuleDefinition = {
   meta: {
     id: 'sf-unknown-field',
-    docs: { description: 'Lead body keys must be Lead field API names (standard, or custom ending in __c).', recommended: true, url: docsUrl('sf-unknown-field') },
+    docs: { description: 'Body keys must be field API names of the sObject (standard, or custom ending in __c).', recommended: true, url: docsUrl('sf-unknown-field') },
     severity: 'warning',
     kind: 'static',
     schema: {},
     messages: {
-      unknown: `"{{key}}" is not a Lead field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type Lead"), which Braze does not retry. Use the field's API name (custom fields end in __c).`,
-      labelOf: `"{{key}}" is the label of {{field}}, not its API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type Lead"), which Braze does not retry. Use "{{field}}".`,
-      ambiguousLabel: `"{{key}}" is a label (of {{fields}}), not an API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type Lead"), which Braze does not retry.`,
-      didYouMean: `"{{key}}" is not a Lead field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type Lead"), which Braze does not retry. Did you mean "{{field}}"?`,
+      unknown: `"{{key}}" is not a {{sobject}} field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Use the field's API name (custom fields end in __c).{{origin}}`,
+      labelOf: `"{{key}}" is the label of {{field}}, not its API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Use "{{field}}".`,
+      ambiguousLabel: `"{{key}}" is a label (of {{fields}}), not an API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry.`,
+      didYouMean: `"{{key}}" is not a {{sobject}} field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Did you mean "{{field}}"?`,
+      notInOrgDescribe: `"{{key}}" is not in your org's {{sobject}} describe ({{file}}): Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Check the API name in Setup → Object Manager → {{sobject}}, or refresh the describe file.`,
+      standardNotInOrg: `{{field}} is a standard {{sobject}} field, but your org's describe ({{file}}) does not list it ({{why}}): Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry.`,
       renameTo: 'Rename "{{key}}" to "{{field}}"',
     },
     fixable: true,
@@ -38,33 +36,57 @@ export const SfUnknownField: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
-        if (!request?.isLead || !sendsRecordData(request)) return;
+        const request = toSobjectRequest(file, context);
+        const model = request?.model;
+        if (!request || !model || !sendsRecordData(request)) return;
         const body = toBodyKeys(file, context);
         if (!body) return;
-        const unknown = body.keys.filter((k) => !k.dynamic && !standardLeadField(k.key) && !CUSTOM_SUFFIX.test(k.key) && !METADATA_KEYS.has(k.key));
-        const exactTargets = unknown.map((k) => leadFieldsLabelled(k.key)).filter((fields) => fields.length === 1).map(([field]) => field);
-        const rename = (k: BodyKey, field: LeadField): ReportedSuggestion => ({ messageId: 'renameTo', data: { key: k.key, field: field.name }, edits: k.rename(field.name) });
+        const sobject = model.name;
+        // The same classification as the simulated answer: Id, `attributes` and (without the org's
+        // describe) custom names are not "unknown".
+        const unknown = body.keys.filter((k) => !k.dynamic && classifyKey(model, k.key).kind === 'unknown');
+        const exactTargets = unknown.map((k) => writableFieldsLabelled(model, k.key)).filter((fields) => fields.length === 1).map(([field]) => field);
+        const rename = (k: BodyKey, field: SObjectField): ReportedSuggestion => ({ messageId: 'renameTo', data: { key: k.key, field: field.name }, edits: k.rename(field.name) });
         for (const k of unknown) {
           const at = { startIndex: k.range.start, endIndex: k.range.end };
-          const free = (field: LeadField) => !isKeyTaken(body.keys, field.name, k);
-          const exact = leadFieldsLabelled(k.key);
+          const free = (field: SObjectField) => !isKeyTaken(body.keys, field.name, k);
+          const standard = model.builtIn?.field(k.key);
+          if (standard && model.origin.kind === 'org') {
+            context.report({ messageId: 'standardNotInOrg', data: { key: k.key, field: standard.name, sobject, file: model.origin.file, why: whyMissing(model, standard) }, ...at });
+            continue;
+          }
+          const exact = writableFieldsLabelled(model, k.key);
           if (exact.length === 1) {
             const [field] = exact;
             const unique = exactTargets.filter((f) => f === field).length === 1;
             const fix: TextEdit[] | undefined = free(field) && unique ? k.rename(field.name) : undefined;
             const suggest = free(field) && !unique ? [rename(k, field)] : undefined;
-            context.report({ messageId: 'labelOf', data: { key: k.key, field: field.name }, ...at, fix, suggest });
+            context.report({ messageId: 'labelOf', data: { key: k.key, field: field.name, sobject }, ...at, fix, suggest });
           } else if (exact.length > 1) {
             const fields = exact.map((f) => f.name).join(', ');
-            context.report({ messageId: 'ambiguousLabel', data: { key: k.key, fields }, ...at, suggest: exact.filter(free).map((f) => rename(k, f)) });
+            context.report({ messageId: 'ambiguousLabel', data: { key: k.key, fields, sobject }, ...at, suggest: exact.filter(free).map((f) => rename(k, f)) });
+          } else if (closestWritableField(model, k.key)) {
+            const closest = closestWritableField(model, k.key) as SObjectField;
+            context.report({ messageId: 'didYouMean', data: { key: k.key, field: closest.name, sobject }, ...at, suggest: free(closest) ? [rename(k, closest)] : undefined });
+          } else if (model.origin.kind === 'org') {
+            context.report({ messageId: 'notInOrgDescribe', data: { key: k.key, sobject, file: model.origin.file }, ...at });
           } else {
-            const closest = closestLeadField(k.key);
-            if (closest) context.report({ messageId: 'didYouMean', data: { key: k.key, field: closest.name }, ...at, suggest: free(closest) ? [rename(k, closest)] : undefined });
-            else context.report({ messageId: 'unknown', data: { key: k.key }, ...at });
+            context.report({ messageId: 'unknown', data: { key: k.key, sobject, origin: builtInNote(model) }, ...at });
           }
         }
       },
     };
   },
 };
+
+/** Why an org describe lacks a standard field: the feature it needs, or the describing user's access. */
+function whyMissing(model: SObjectModel, field: SObjectField): string {
+  const feature = field.feature ? `it needs ${model.features[field.feature] ?? field.feature}` : undefined;
+  return feature ? `${feature}, or the user who ran the describe cannot see it` : 'the user who ran the describe cannot see it, or the org removed it';
+}
+
+/** What the built-in verdict rests on, so a user with an industry-cloud field knows what to do. */
+function builtInNote(model: SObjectModel): string {
+  if (model.origin.kind !== 'built-in') return '';
+  return ` (Checked against the standard ${model.name} fields of ${model.origin.release}, API v${model.origin.apiVersion}.0; if your org adds this field, e.g. from an industry cloud or a package, give the product your org's describe.)`;
+}

@@ -1,7 +1,7 @@
 import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { RegionNode, ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { hasLiquid, regionsIn, toPartOutput, toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+import { hasLiquid, regionsIn, toPartOutput, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
 
 /** Tags whose condition can guard an `abort_message`. */
 const CONDITION_TAGS = new Set(['if', 'elsif', 'unless', 'case', 'when']);
@@ -36,7 +36,7 @@ export const SfUpdateIdGuard: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || (request.operation !== 'update' && request.operation !== 'upsert')) return;
         const segment = request.parsed.recordSegment;
         if (!segment || !hasLiquid(segment.text)) return;

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { toSobjectRequest, urlPartRange } from '../salesforce-helpers';
+import { toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
 
 /**
  * PATCH to `…/sobjects/Lead/` with no record Id: the collection resource takes GET and POST only,
@@ -26,7 +26,7 @@ export const SfUpdateWithoutId: RuleDefinition = {
   create(context) {
     return {
       TemplateFile(file) {
-        const request = toSobjectRequest(file);
+        const request = toSobjectRequest(file, context);
         if (!request || request.effectiveMethod !== 'PATCH' || request.parsed.operation !== 'collection') return;
         const range = urlPartRange(context, request, request.parsed.sobject);
         const data = { sobject: request.sobject };

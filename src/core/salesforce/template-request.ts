@@ -1,12 +1,18 @@
+/**
+ * What the Salesforce rules read from a template (not from a rendered request): the sObject request
+ * its URL and method make, the body's keys and literal values with their positions, and the
+ * model's answers about them. Shared by the `sf-*` rules; they never keep their own field lists.
+ */
 import type { Node } from 'jsonc-parser';
 import { toJsonStringContent } from '../lint/apply-fixes';
 import type { RegionNode, RuleContext } from '../lint/types';
 import { closestName } from '../profile/did-you-mean';
-import { LEAD_FIELDS, type LeadField, findLeadField, foldLabel } from '../salesforce/lead-fields';
-import { parseSobjectUrl, type SobjectUrl, type UrlPart } from '../salesforce/sobject-url';
 import { type LiquidField, type TemplateFile, rangeOf } from '../template/template-file';
 import type { OffsetRange, TextEdit } from '../types';
+import { toJsonValue } from '../util/file-problem';
 import { parseJsonTree } from '../util/json-tree';
+import { foldLabel, type SObjectField, type SObjectModel } from './model';
+import { parseSobjectUrl, type SobjectUrl, type UrlPart } from './sobject-url';
 
 /** Braze's webhook object sends POST when `request_method` is absent. */
 const DEFAULT_METHOD = 'POST';
@@ -29,6 +35,8 @@ export interface SobjectRequest {
   sobject: string;
   /** True when the sObject is `Lead` in any case. */
   isLead: boolean;
+  /** What the product knows of the sObject (built-in or the org's describe); undefined when nothing. */
+  model: SObjectModel | undefined;
   /** The method as written, upper-cased; POST when `request_method` is absent. */
   method: string;
   /** Raw range of the `request_method` value token (quotes included), when present. */
@@ -47,7 +55,7 @@ export interface SobjectRequest {
  * The Salesforce sObject request of a template, or undefined when the URL is not a REST sObject
  * URL or the file is not valid JSON (json-syntax reports that; fixes on a broken file are unsafe).
  */
-export function toSobjectRequest(file: TemplateFile): SobjectRequest | undefined {
+export function toSobjectRequest(file: TemplateFile, context?: Pick<RuleContext, 'salesforce'>): SobjectRequest | undefined {
   if (file.syntaxErrors.length > 0 || !file.url) return undefined;
   const parsed = parseSobjectUrl(file.url.text);
   if (!parsed) return undefined;
@@ -60,6 +68,7 @@ export function toSobjectRequest(file: TemplateFile): SobjectRequest | undefined
     parsed,
     sobject: parsed.sobject.text,
     isLead: parsed.sobject.text.toLowerCase() === 'lead',
+    model: hasLiquid(parsed.sobject.text) ? undefined : context?.salesforce.sobject(parsed.sobject.text),
     method,
     methodRange: file.method?.range,
     effectiveMethod,
@@ -95,17 +104,31 @@ export function isIdCreateSegment(request: SobjectRequest): boolean {
   return version.kind !== 'valid' || version.major >= 37;
 }
 
+/** A template that writes a record of an sObject the product has a model of. */
+export interface RecordWrite {
+  request: SobjectRequest;
+  model: SObjectModel;
+  operation: SobjectOperation;
+}
+
+/** The record write a template makes (create, update, upsert of a modelled sObject), or undefined. */
+export function toRecordWrite(file: TemplateFile, context: Pick<RuleContext, 'salesforce'>): RecordWrite | undefined {
+  const request = toSobjectRequest(file, context);
+  if (!request?.model || !request.operation || !sendsRecordData(request)) return undefined;
+  return { request, model: request.model, operation: request.operation };
+}
+
 /** True when Salesforce reads the body as record data: a POST (create) or a PATCH (update/upsert). */
 export function sendsRecordData(request: SobjectRequest): boolean {
   return request.effectiveMethod === 'POST' || request.effectiveMethod === 'PATCH';
 }
 
 /**
- * The standard Lead field a body key names, ignoring case as Salesforce does; a key with
- * surrounding spaces names no field (`" Email"` is not `Email`).
+ * The field a body key names, ignoring case as Salesforce does; a key with surrounding spaces
+ * names no field (`" Email"` is not `Email`).
  */
-export function standardLeadField(key: string): LeadField | undefined {
-  return key === key.trim() ? findLeadField(key) : undefined;
+export function fieldOfKey(model: SObjectModel, key: string): SObjectField | undefined {
+  return model.field(key);
 }
 
 /** Raw-file range of a part of the parsed URL. */
@@ -147,6 +170,11 @@ export interface BodyKey {
   range: OffsetRange;
   /** True when the key holds Liquid: its name is only known at send time. */
   dynamic: boolean;
+  /**
+   * The value as written. `literal` when it holds no Liquid: then `json` is what Salesforce gets
+   * for every profile (a string in a key/value body; any JSON value in a raw body).
+   */
+  value: { literal: boolean; json: unknown; range: OffsetRange };
   /** Edits that rename the key. */
   rename(name: string): TextEdit[];
   /** Edits that remove the whole member, commas included. */
@@ -190,13 +218,17 @@ function toKeys(object: Node, toRaw: (start: number, end: number) => OffsetRange
   const properties = (object.children ?? []).filter((p) => p.children?.[0]?.type === 'string' && p.children[1]);
   return properties.map((property, index) => {
     const keyNode = property.children?.[0] as Node;
+    const valueNode = property.children?.[1] as Node;
     const key = String(keyNode.value);
     const keyRange = rangeOf(keyNode);
     const range = toRaw(keyRange.start, keyRange.end);
+    const valueRange = rangeOf(valueNode);
+    const json = toJsonValue(valueNode);
     return {
       key,
       range,
       dynamic: hasLiquid(key),
+      value: { literal: !containsLiquid(json), json, range: toRaw(valueRange.start, valueRange.end) },
       rename: (name) => [{ startIndex: range.start, endIndex: range.end, insert: encode(name) }],
       remove: () => {
         const span = memberRemovalSpan(object, properties, index);
@@ -219,42 +251,40 @@ function memberRemovalSpan(object: Node, properties: Node[], index: number): Off
   return { start: rangeOf(properties[index - 1]).end, end: own.end };
 }
 
+/** True when a JSON value holds Liquid in any string (keys included). */
+function containsLiquid(value: unknown): boolean {
+  if (typeof value === 'string') return hasLiquid(value);
+  if (Array.isArray(value)) return value.some(containsLiquid);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasLiquid(k) || containsLiquid(v));
+  return false;
+}
+
 /** True when another key of the body already is `name` (Salesforce compares names ignoring case). */
 export function isKeyTaken(keys: readonly BodyKey[], name: string, except?: BodyKey): boolean {
   return keys.some((k) => k !== except && k.key.toLowerCase() === name.toLowerCase());
 }
 
-/** Fields a body may set: read-only fields would fail anyway, so they are never suggested. */
-const WRITABLE_FIELDS = LEAD_FIELDS.filter((field) => !field.readOnly);
-
-/** Folded API name or English/Spanish label → the writable fields that carry it. */
-const WRITABLE_BY_FOLDED = new Map<string, LeadField[]>();
-for (const field of WRITABLE_FIELDS) {
-  for (const label of [field.name, ...field.labels.en, ...field.labels.es]) {
-    const folded = foldLabel(label);
-    const list = WRITABLE_BY_FOLDED.get(folded) ?? [];
-    if (!list.includes(field)) list.push(field);
-    WRITABLE_BY_FOLDED.set(folded, list);
-  }
+/** A field a body can set on some operation: the others fail anyway, so they are never suggested. */
+function isWritable(field: SObjectField): boolean {
+  return field.createable || field.updateable;
 }
-const FOLDED_NAMES = [...WRITABLE_BY_FOLDED.keys()];
 
 /**
- * Writable Lead fields whose API name or English/Spanish label equals `key` once case, accents,
+ * Writable fields whose API name or English/Spanish label equals `key` once case, accents,
  * spaces and punctuation are folded (`correo electrónico` → Email, `first_name` → FirstName).
  * More than one entry means the label is ambiguous (`Estado` is State and Status).
  */
-export function leadFieldsLabelled(key: string): LeadField[] {
-  const folded = foldLabel(key);
-  return folded === '' ? [] : (WRITABLE_BY_FOLDED.get(folded) ?? []);
+export function writableFieldsLabelled(model: SObjectModel, key: string): SObjectField[] {
+  return foldLabel(key) === '' ? [] : model.fieldsLabelled(key).filter(isWritable);
 }
 
-/** The writable Lead field whose API name or label is a plausible typo of `key` (did-you-mean). */
-export function closestLeadField(key: string): LeadField | undefined {
+/** The writable field whose API name or label is a plausible typo of `key` (did-you-mean). */
+export function closestWritableField(model: SObjectModel, key: string): SObjectField | undefined {
   const folded = foldLabel(key);
   if (folded === '') return undefined;
-  const match = closestName(folded, FOLDED_NAMES);
-  return match === undefined ? undefined : WRITABLE_BY_FOLDED.get(match)?.[0];
+  const candidates = model.foldedLabels().filter((label) => model.fieldsLabelled(label).some(isWritable));
+  const match = closestName(folded, candidates);
+  return match === undefined ? undefined : model.fieldsLabelled(match).find(isWritable);
 }
 
 /** A Liquid output inside a URL part, reduced to what a blank check needs. */

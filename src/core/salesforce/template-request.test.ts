@@ -5,19 +5,21 @@ import { applyFixes } from '../lint/apply-fixes';
 import { lintStatic } from '../lint/linter';
 import { parseTemplateFile } from '../template/template-file';
 import { template } from '../../../test/helpers/rule-tester';
-import { closestLeadField, leadFieldsLabelled, parseApiVersion, toBodyKeys, toSobjectRequest } from './salesforce-helpers';
+import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
+import { closestWritableField, parseApiVersion, toBodyKeys, toSobjectRequest, writableFieldsLabelled } from './template-request';
+import type { SObjectModel } from './model';
 import { decodedRangeToRaw } from '../liquid/compile';
-import { SfApiVersion } from './sf-api-version';
-import { SfContentType } from './sf-content-type';
-import { SfCreateWithId } from './sf-create-with-id';
-import { SfCustomFieldName } from './sf-custom-field-name';
-import { SfFieldCase } from './sf-field-case';
-import { SfIdInBody } from './sf-id-in-body';
-import { SfMethod } from './sf-method';
-import { SfRequiredFields } from './sf-required-fields';
-import { SfUnknownField } from './sf-unknown-field';
-import { SfUpdateIdGuard } from './sf-update-id-guard';
-import { SfUpdateWithoutId } from './sf-update-without-id';
+import { SfApiVersion } from '../rules/sf-api-version';
+import { SfContentType } from '../rules/sf-content-type';
+import { SfCreateWithId } from '../rules/sf-create-with-id';
+import { SfCustomFieldName } from '../rules/sf-custom-field-name';
+import { SfFieldCase } from '../rules/sf-field-case';
+import { SfIdInBody } from '../rules/sf-id-in-body';
+import { SfMethod } from '../rules/sf-method';
+import { SfRequiredFields } from '../rules/sf-required-fields';
+import { SfUnknownField } from '../rules/sf-unknown-field';
+import { SfUpdateIdGuard } from '../rules/sf-update-id-guard';
+import { SfUpdateWithoutId } from '../rules/sf-update-without-id';
 
 /** Every Salesforce Lead rule (group C). */
 const SALESFORCE_RULES = [SfApiVersion, SfContentType, SfCreateWithId, SfCustomFieldName, SfFieldCase, SfIdInBody, SfMethod, SfRequiredFields, SfUnknownField, SfUpdateIdGuard, SfUpdateWithoutId];
@@ -26,7 +28,7 @@ const example = (name: string) => readFileSync(fileURLToPath(new URL(`../../../e
 
 function lintExample(name: string) {
   const text = example(name);
-  return { text, problems: lintStatic(parseTemplateFile(text), SALESFORCE_RULES) };
+  return { text, problems: lintStatic(parseTemplateFile(text), SALESFORCE_RULES, undefined, BUILT_IN_SALESFORCE) };
 }
 
 function summary(name: string) {
@@ -60,7 +62,7 @@ describe('Salesforce rules on the examples', () => {
     const fixed = applyFixes(text, problems).text;
     const body = JSON.parse(fixed).body as Record<string, string>;
     assert.deepEqual(Object.keys(body), ['FirstName', 'LastName', 'Email', 'Company']);
-    assert.deepEqual(lintStatic(parseTemplateFile(fixed), SALESFORCE_RULES), []);
+    assert.deepEqual(lintStatic(parseTemplateFile(fixed), SALESFORCE_RULES, undefined, BUILT_IN_SALESFORCE), []);
   });
 
   it("Braze's Spanish update recipe: the unguarded Lead Id", () => {
@@ -115,7 +117,9 @@ describe('parseApiVersion', () => {
 });
 
 describe('Lead field did-you-mean', () => {
-  const names = (key: string) => leadFieldsLabelled(key).map((f) => f.name);
+  const lead = BUILT_IN_SALESFORCE.sobject('Lead') as SObjectModel;
+  const names = (key: string) => writableFieldsLabelled(lead, key).map((f) => f.name);
+  const closestLeadField = (key: string) => closestWritableField(lead, key);
   it('matches API names and English/Spanish labels after folding', () => {
     assert.deepEqual(names('apellido'), ['LastName']);
     assert.deepEqual(names('correo electrónico'), ['Email']);
@@ -175,7 +179,7 @@ describe('toBodyKeys', () => {
 describe('suggestion edits', () => {
   /** The file after applying suggestion `which` of the first problem `rule` reports. */
   const suggested = (rule: (typeof SALESFORCE_RULES)[number], text: string, which = 0) => {
-    const [problem] = lintStatic(parseTemplateFile(text), [rule]);
+    const [problem] = lintStatic(parseTemplateFile(text), [rule], undefined, BUILT_IN_SALESFORCE);
     const edits = problem?.suggest?.[which]?.edits;
     assert.ok(edits, `${rule.meta.id} offered no suggestion ${which}`);
     const fixed = applyFixes(text, [{ ...problem, fix: { edits } }]).text;
@@ -188,7 +192,7 @@ describe('suggestion edits', () => {
     const text = template({ url: `{% assign id = \${user_id} | strip %}${base}{{id}}`, request_method: 'PATCH', body: { Lead_Stage__c: 'MQL' } });
     const fixed = suggested(SfUpdateIdGuard, text);
     assert.equal(JSON.parse(fixed).url, `{% assign id = \${user_id} | strip %}{% if id == blank %}{% abort_message('No Salesforce Lead Id') %}{% endif %}${base}{{id}}`);
-    assert.deepEqual(lintStatic(parseTemplateFile(fixed), [SfUpdateIdGuard]), []);
+    assert.deepEqual(lintStatic(parseTemplateFile(fixed), [SfUpdateIdGuard], undefined, BUILT_IN_SALESFORCE), []);
   });
   it('sf-update-id-guard names the external-Id field in an upsert reason', () => {
     const fixed = suggested(SfUpdateIdGuard, template({ url: `${base}Email__c/{{\${email_address}}}`, request_method: 'PATCH' }));

@@ -26,6 +26,11 @@ export default tseslint.config(
           { group: ['**/vscode/**', '**/cli/**'], message: 'src/core must not import the adapters.' },
         ],
       }],
+      // The core never reaches the network: a test send gets its fetch from the adapter (ADR 016).
+      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({
+        name,
+        message: 'src/core does no network I/O: take an injected transport (ADR 016).',
+      }))],
     },
   },
   {

@@ -5,15 +5,23 @@ import { CliError } from './cli-error';
 import { toTerminalSafe } from './terminal';
 import { runLiquid } from './commands/liquid';
 import { listRules, runLint } from './commands/lint';
-import { SCENARIOS, allRules } from '../core';
+import { type FetchFunction, SCENARIOS, allRules } from '../core';
 import { runRender } from './commands/render';
+import { runSend } from './commands/send';
 
 type Out = (text: string) => void;
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
 const EXIT_CODES = 'Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.';
-const NOTHING_SENT = 'Nothing is ever sent: connected_content calls are answered by fixtures.';
+const NOTHING_SENT = 'lint, render and liquid never send anything: connected_content calls are answered by fixtures. Only send does, and only with --yes and --allow-host.';
+const SEND_NOTE = [
+  'Credentials a token call names (:basic_auth NAME, :auth_credentials NAME) come from environment variables:',
+  '  BRAZE_WEBHOOK_BASIC_AUTH_<NAME>=<user>:<password>  (Salesforce: <consumer key>:<consumer secret>)',
+  '  BRAZE_WEBHOOK_AUTH_CREDENTIALS_<NAME>=<JSON object of headers>',
+  '<NAME> is the credential name in capitals, other characters as _. Exit 0 when Salesforce answered 2xx,',
+  '1 when it answered an error or nothing, 2 when nothing was sent.',
+].join('\n');
 const SCENARIO_NAMES = Object.keys(SCENARIOS).join(', ');
 const DESCRIBE_HELP =
   "your org's describe of an sObject (`sf sobject describe --sobject Lead --json` or GET …/sobjects/Lead/describe): its custom fields, picklist values, required fields and record types are checked; wins over the config's salesforce.describe; may be repeated";
@@ -94,6 +102,38 @@ const COMMANDS: readonly Command[] = [
     run: (values, positionals, out, err) => render(values, positionals, out, err),
   },
   {
+    name: 'send',
+    synopsis: 'TEMPLATE --user ID --allow-host HOST… --yes [--profiles FILE…] [--mocks FILE] [--describe FILE…] [--format http|curl|json] [--timeout SECONDS] [--config FILE] [--allow-loopback]',
+    summary:
+      "Sends one user's webhook for real, as Braze would: the Salesforce token call (connected_content …/services/oauth2/token) and the webhook, once, no retries, only to hosts given with --allow-host; every other connected_content call stays on fixtures. Prints the request as render does (secrets redacted), the answer Salesforce gave next to the predicted one, and a one-line verdict.",
+    options: {
+      yes: { type: 'boolean', default: false },
+      'allow-host': { type: 'string', multiple: true },
+      'allow-loopback': { type: 'boolean', default: false },
+      profiles: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      mocks: { type: 'string' },
+      describe: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'http' },
+      timeout: { type: 'string', default: '30' },
+      config: { type: 'string' },
+    },
+    variadic: ['profiles', 'describe'],
+    help: [
+      ['--yes', 'required: confirms that a real request goes out (it creates or changes a record in the org)'],
+      ['--allow-host HOST', "required: a host the send may contact, e.g. acme--sbx.sandbox.my.salesforce.com; repeat it when the token call's host differs"],
+      ['--user ID', 'the user to send for (external_id, braze_id, email or 1-based position); required when the profiles hold several'],
+      ['--profiles FILE…', 'sample users, as for render (default: one user with every attribute empty)'],
+      ['--mocks FILE', 'fixtures for the other connected_content calls (*.braze-mocks.json)'],
+      ['--describe FILE…', DESCRIBE_HELP],
+      ['--format http|curl|json', 'output format (default http)'],
+      ['--timeout SECONDS', "how long to wait for the webhook's answer (default 30)"],
+      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
+      ['--allow-loopback', 'for tests and development: also send plain http to 127.0.0.1 or [::1], on any port'],
+    ],
+    run: (values, positionals, out, err) => send(values, positionals, out, err),
+  },
+  {
     name: 'liquid',
     synopsis: '--template-file FILE [--context FILE.json]',
     summary: 'Renders one Braze Liquid text with the context as its Liquid scope, like `npx liquidjs`.',
@@ -144,8 +184,7 @@ function commandHelp(command: Command): string {
     'Options:',
     ...rows.map(([flags, text]) => `  ${flags.padEnd(width)}  ${text}`),
     '',
-    EXIT_CODES,
-    NOTHING_SENT,
+    ...(command.name === 'send' ? [SEND_NOTE] : [EXIT_CODES, NOTHING_SENT]),
   ].join('\n');
 }
 
@@ -293,7 +332,7 @@ async function lint(values: Values, positionals: string[], out: Out, err: Out): 
 }
 
 async function render(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
-  if (positionals.length !== 1) throw new CliError(`render takes exactly one TEMPLATE\n${usageLine('Usage: ', COMMANDS[1])}`);
+  if (positionals.length !== 1) throw new CliError(`render takes exactly one TEMPLATE\n${usageLine('Usage: ', commandNamed('render'))}`);
   const format = oneOf(values.format, RENDER_FORMATS, '--format');
   return runRender(
     {
@@ -312,9 +351,47 @@ async function render(values: Values, positionals: string[], out: Out, err: Out)
   );
 }
 
+function commandNamed(name: string): Command {
+  return COMMANDS.find((c) => c.name === name) as Command;
+}
+
+/**
+ * `send`: the two flags that make it send are checked before anything else is read, so a
+ * command line without them never opens a file or a socket.
+ */
+async function send(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
+  const allowHosts = (values['allow-host'] as string[] | undefined) ?? [];
+  const missing = [values.yes === true ? undefined : '--yes', allowHosts.length > 0 ? undefined : '--allow-host HOST'].filter((flag) => flag !== undefined);
+  if (missing.length > 0) {
+    throw new CliError(`send: nothing was sent: missing ${missing.join(' and ')}. A send is a real request to your org: --yes confirms it, --allow-host names each host it may contact.`);
+  }
+  if (positionals.length !== 1) throw new CliError(`send takes exactly one TEMPLATE\n${usageLine('Usage: ', commandNamed('send'))}`);
+  const format = oneOf(values.format, RENDER_FORMATS, '--format');
+  const timeoutSeconds = Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) throw new CliError('--timeout takes a number of seconds between 0 and 600');
+  return runSend(
+    {
+      template: positionals[0],
+      profiles: (values.profiles as string[] | undefined) ?? [],
+      user: values.user as string | undefined,
+      mocks: values.mocks as string | undefined,
+      describe: (values.describe as string[] | undefined) ?? [],
+      config: values.config as string | undefined,
+      format,
+      allowHosts,
+      allowLoopback: values['allow-loopback'] === true,
+      timeoutSeconds,
+    },
+    out,
+    err,
+    process.env,
+    fetch as unknown as FetchFunction,
+  );
+}
+
 async function liquid(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
   const templateFile = (values['template-file'] as string | undefined) ?? positionals[0];
-  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS[2])}`);
+  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', commandNamed('liquid'))}`);
   return runLiquid({ templateFile, context: values.context as string | undefined }, out, err);
 }
 

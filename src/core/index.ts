@@ -58,3 +58,4 @@ export type { RecordOperation, SalesforceError } from './salesforce/field-checks
 export { loadSalesforceSchema, parseDescribe, type DescribeFileInput, type DescribeFileProblem, type LoadedSalesforceSchema, type ParsedDescribe } from './salesforce/describe-file';
 export { describeApiVersion } from './salesforce/api-versions';
 export { parseSobjectUrl, type SobjectUrl } from './salesforce/sobject-url';
+export * from './send';

@@ -40,7 +40,7 @@ describe('CLI conventions (real process)', function () {
   });
 
   describe('--help', () => {
-    for (const command of ['lint', 'render', 'liquid']) {
+    for (const command of ['lint', 'render', 'send', 'liquid']) {
       it(`${command} --help prints that command's usage and options, exit 0`, () => {
         for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
           const r = runCli(args);
@@ -62,6 +62,16 @@ describe('CLI conventions (real process)', function () {
       assert.match(r.stdout, /Exit codes:/);
     });
 
+    it('send --help documents every option, the credential variables and the exit codes', () => {
+      const r = runCli(['send', '--help']);
+      for (const option of ['--yes', '--allow-host HOST', '--user ID', '--profiles FILE…', '--mocks FILE', '--describe FILE…', '--format', '--timeout SECONDS', '--config FILE', '--allow-loopback']) {
+        assert.ok(r.stdout.includes(option), `send --help does not mention ${option}:\n${r.stdout}`);
+      }
+      assert.match(r.stdout, /BRAZE_WEBHOOK_BASIC_AUTH_<NAME>=<user>:<password>/);
+      assert.match(r.stdout, /BRAZE_WEBHOOK_AUTH_CREDENTIALS_<NAME>=/);
+      assert.match(r.stdout, /Exit 0 when Salesforce answered 2xx/);
+    });
+
     it('an unknown option names the command and points at its --help, without Node parser wording', () => {
       const r = runCli(['lint', '--frobnicate']);
       assert.equal(r.code, 2);
@@ -79,7 +89,7 @@ describe('CLI conventions (real process)', function () {
     it('the general help lists every command', () => {
       const r = runCli(['--help']);
       assert.equal(r.code, 0);
-      for (const command of ['lint', 'render', 'liquid']) assert.match(r.stdout, new RegExp(`braze-webhook ${command} `));
+      for (const command of ['lint', 'render', 'send', 'liquid']) assert.match(r.stdout, new RegExp(`braze-webhook ${command} `));
     });
   });
 

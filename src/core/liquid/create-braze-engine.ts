@@ -16,9 +16,10 @@ let shared: Liquid | undefined;
 /**
  * The only place that calls `new Liquid`. Braze-like defaults: unknown filters fail
  * (`strictFilters`), missing variables render empty, `'now'` is UTC, and partials never come
- * from disk (an empty in-memory template map).
+ * from disk (an empty in-memory template map). `limits` may loosen a limit for one purpose (a
+ * test send waits on the network inside a field's render).
  */
-export function createBrazeEngine(): Liquid {
+export function createBrazeEngine(limits: Partial<Record<keyof typeof ENGINE_LIMITS, number>> = {}): Liquid {
   const engine = new Liquid({
     strictFilters: true,
     strictVariables: false,
@@ -29,6 +30,7 @@ export function createBrazeEngine(): Liquid {
     templates: {},
     cache: false,
     ...ENGINE_LIMITS,
+    ...limits,
   });
   engine.plugin(brazeLiquid);
   return engine;

@@ -1,3 +1,4 @@
+import { LIVE_SOURCE } from '../send/live-resolver';
 import type { Problem } from '../types';
 import { offsetToLineColumn } from '../util/positions';
 import type { RenderedRequest, RenderedSubRequest } from './rendered-request';
@@ -34,7 +35,9 @@ function subRequestToHttp(sub: RenderedSubRequest): string {
   const source = sub.response.source ? ` from ${sub.response.source}` : '';
   const body = sub.response.body === '' ? [] : prettyJson(sub.response.body).split('\n').map((line) => `#   ${line}`);
   const answer = [`# ← ${sub.response.status}${source}${note}`, ...body];
-  return [`### connected_content in ${sub.fieldId} (stubbed, not sent)`, toHttpMessage(sub.method, sub.url, sub.headers, sub.body), '', ...answer].join('\n');
+  // A test send makes the token call for real (its answer's source is `live …`); every other call is a fixture.
+  const how = sub.response.source?.startsWith(LIVE_SOURCE) ? 'sent' : 'stubbed, not sent';
+  return [`### connected_content in ${sub.fieldId} (${how})`, toHttpMessage(sub.method, sub.url, sub.headers, sub.body), '', ...answer].join('\n');
 }
 
 /** Pretty-prints JSON text; anything else comes back unchanged. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** The repository root. */
@@ -64,4 +64,30 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Cl
 export function describeRun(run: CliRun): string {
   const how = run.timedOut ? `killed after ${run.ms} ms (hang)` : run.signal ? `killed by ${run.signal}` : `exit ${run.code}`;
   return `${how}; stderr: ${run.stderr.slice(0, 800) || '(empty)'}`;
+}
+
+/**
+ * Runs `node dist/cli.js ...args` without blocking this process, so a server in this process (the
+ * Salesforce stand-in) can answer the CLI while it runs.
+ */
+export function runCliAsync(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+  ensureCliBuilt();
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout, stderr, ms: Math.round(performance.now() - started), timedOut });
+    });
+  });
 }

@@ -17,12 +17,13 @@ import {
   type ScenarioName,
 } from '../../src/core';
 import { main } from '../../src/cli/main';
-import { describeRun, ensureCliBuilt, REPO, runCli } from './helpers/cli';
-import { installNetworkGuard, NETWORK_GUARD_PRELOAD, type NetworkGuard } from './helpers/network-guard';
+import { describeRun, ensureCliBuilt, REPO, runCli, runCliAsync } from './helpers/cli';
+import { installNetworkGuard, NETWORK_GUARD_PRELOAD, NETWORK_RECORDER_PRELOAD, type NetworkGuard } from './helpers/network-guard';
 import { computePreview } from './helpers/preview';
 import { everyRule } from './helpers/rules';
 import { createWorkspace, removeWorkspace } from './helpers/workspace';
 import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
+import { type SalesforceStandIn, startSalesforceStandIn } from '../helpers/salesforce-stand-in';
 
 /**
  * Nothing opens a socket, resolves a name or starts a process during lint, render or preview
@@ -185,6 +186,10 @@ describe('robustness: no network by default', function () {
         [['render', join(dir, 'network.braze-webhook.json'), '--profiles', join(REPO, 'examples/sample-users.braze-profiles.json')], [0, 1]],
         [['render', join(REPO, 'examples/create-lead.braze-webhook.json'), '--format', 'curl', '--scenario', 'slow'], [0, 1]],
         [['liquid', '--template-file', liquidFile], [0]],
+        // send without the flags that make it send refuses before reading the template.
+        [['send', join(dir, 'network.braze-webhook.json')], [2]],
+        [['send', join(dir, 'network.braze-webhook.json'), '--allow-host', 'acme.my.salesforce.com', '--user', '1'], [2]],
+        [['send', join(dir, 'network.braze-webhook.json'), '--yes'], [2]],
       ];
       for (const [args, codes] of runs) {
         const code = await main(args, collect, collect);
@@ -209,13 +214,53 @@ describe('robustness: no network by default', function () {
       ['render the network-looking template', ['render', '<dir>/network.braze-webhook.json', '--profiles', 'examples/sample-users.braze-profiles.json', '--format', 'json']],
       ['render the update example as curl', ['render', 'examples/update-lead-to-mql.braze-webhook.json', '--format', 'curl']],
       ['liquid with a connected_content call', ['liquid', '--template-file', '<dir>/cc.liquid']],
+      ['send without --yes', ['send', '<dir>/network.braze-webhook.json', '--allow-host', 'acme.my.salesforce.com', '--profiles', 'examples/sample-users.braze-profiles.json', '--user', '1']],
+      ['send with --yes and a host that is not the template\'s', ['send', '<dir>/network.braze-webhook.json', '--yes', '--allow-host', 'example.com', '--profiles', 'examples/sample-users.braze-profiles.json', '--user', '1']],
     ];
     for (const [title, args] of runs) {
       it(`${title}: no socket`, () => {
         const run = runCli(args.map((a) => a.replace('<dir>', dir)), { nodeArgs: ['--require', preload], env: { BW_NETWORK_LOG: log } });
-        assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+        assert.ok(run.code === 0 || run.code === 1 || (args[0] === 'send' && run.code === 2), describeRun(run));
         assert.equal(existsSync(log) ? readFileSync(log, 'utf8') : '', '', 'network attempts');
       });
     }
+  });
+});
+
+describe('robustness: a send contacts the allowed host and nothing else', function () {
+  this.timeout(60_000);
+  let org: SalesforceStandIn;
+  let dir: string;
+  before(async () => {
+    org = await startSalesforceStandIn();
+    dir = createWorkspace('send-hosts');
+  });
+  after(async () => {
+    await org.close();
+    removeWorkspace(dir);
+  });
+
+  it('the bundled CLI, with a recorder preloaded: only the stand-in, though the template names other hosts (on fixtures)', async () => {
+    const preload = join(dir, 'recorder.cjs');
+    const log = join(dir, 'network.log');
+    writeFileSync(preload, NETWORK_RECORDER_PRELOAD);
+    const template = {
+      url: `${org.origin}/services/data/v60.0/sobjects/Lead/`,
+      request_method: 'POST',
+      request_headers: {
+        Authorization: `{% connected_content ${org.origin}/services/oauth2/token :method post :body client_id=${org.clientId}&client_secret=${org.clientSecret}&grant_type=client_credentials :save result %}Bearer {{result.access_token}}`,
+        'Content-Type': 'application/json',
+        'X-Lookup': '{% connected_content https://api.example.com/v1/lookup :save lookup %}{{lookup.id}}{% connected_content http://127.0.0.1:9/other-port :method post :body a=1 %}{% connected_content https://localhost/x %}',
+      },
+      body: { LastName: 'Lovelace', Company: '{% connected_content https://acme.my.salesforce.com/services/data/v60.0/query?q=x :save q %}Acme', Region__c: 'EMEA' },
+    };
+    writeFileSync(join(dir, 'lead.braze-webhook.json'), JSON.stringify(template, null, 2));
+    const run = await runCliAsync(['send', join(dir, 'lead.braze-webhook.json'), '--allow-host', '127.0.0.1', '--allow-host', 'api.example.com', '--allow-loopback', '--yes'], { nodeArgs: ['--require', preload], env: { BW_NETWORK_LOG: log } });
+    assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    assert.deepEqual(lines.filter((l) => l.startsWith('fetch ')), [`fetch ${org.origin}/services/oauth2/token`, `fetch ${org.origin}/services/data/v60.0/sobjects/Lead/`]);
+    assert.deepEqual(lines.filter((l) => !l.startsWith('fetch ') && l !== `connect 127.0.0.1:${org.port}`), [], 'connections to anything but the stand-in');
+    assert.ok(lines.includes(`connect 127.0.0.1:${org.port}`), 'the recorder sees connections (so this test can fail)');
+    assert.deepEqual(org.received.map((r) => r.path), ['/services/oauth2/token', '/services/data/v60.0/sobjects/Lead/']);
   });
 });

@@ -10,10 +10,11 @@ import {
   parseTemplateFile,
   type RuleDefinition,
 } from '../../src/core';
-import { describeRun, REPO, runCli } from './helpers/cli';
+import { describeRun, REPO, runCli, runCliAsync } from './helpers/cli';
 import { computePreview } from './helpers/preview';
 import { everyRule } from './helpers/rules';
 import { createWorkspace, removeWorkspace } from './helpers/workspace';
+import { type SalesforceStandIn, startSalesforceStandIn } from '../helpers/salesforce-stand-in';
 import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
@@ -179,5 +180,76 @@ describe('robustness: secret canaries never leak unless revealed', function () {
     assert.deepEqual(leaked(JSON.stringify(revealed.state)).sort(), ['accessToken', 'apiToken', 'formSecret', 'refreshToken']);
     // The matrix (every profile) stays redacted even when the selected request is revealed.
     assert.deepEqual(leaked(JSON.stringify(revealed.state.matrix)), []);
+  });
+});
+
+/**
+ * A test send handles real secrets: the client secret (in the template, or a `:basic_auth`
+ * credential from the environment), an `:auth_credentials` header, and the access token the org
+ * issues. None may reach any output of `send`, in any format; the stand-in's record shows they
+ * really went on the wire (so the test can fail).
+ */
+describe('robustness: secret canaries never leak from a test send', function () {
+  this.timeout(60_000);
+  const LIVE = {
+    clientSecret: canary('orgsecret'),
+    accessToken: canary('livetoken'),
+    headerCredential: canary('hdrcred'),
+  };
+  type LiveName = keyof typeof LIVE;
+  const leakedLive = (text: string) => (Object.keys(LIVE) as LiveName[]).filter((name) => text.includes(LIVE[name].core));
+  let org: SalesforceStandIn;
+  let dir: string;
+  const env = () => ({
+    BRAZE_WEBHOOK_BASIC_AUTH_SF_CLIENT: `${org.clientId}:${LIVE.clientSecret.value}`,
+    BRAZE_WEBHOOK_AUTH_CREDENTIALS_SF_HEADERS: JSON.stringify({ 'X-Org-Key': LIVE.headerCredential.value }),
+  });
+  const templates = () => {
+    const tokenUrl = `${org.origin}/services/oauth2/token`;
+    const lead = (authorization: string) => ({
+      url: `${org.origin}/services/data/v60.0/sobjects/Lead/`,
+      request_method: 'POST',
+      request_headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      body: { LastName: 'Lovelace', Company: 'Acme', Region__c: 'EMEA' },
+    });
+    return {
+      'literal-secret': lead(`{% connected_content ${tokenUrl} :method post :body client_id=${org.clientId}&client_secret=${LIVE.clientSecret.value}&grant_type=client_credentials :save r %}Bearer {{r.access_token}}`),
+      'basic-auth': lead(`{% connected_content ${tokenUrl} :method post :basic_auth sf_client :body grant_type=client_credentials :save r %}Bearer {{r.access_token}}`),
+      'auth-credentials': lead(`{% connected_content ${tokenUrl} :method post :auth_credentials sf_headers :body client_id=${org.clientId}&client_secret=${LIVE.clientSecret.value}&grant_type=client_credentials :save r %}Bearer {{r.access_token}}`),
+    };
+  };
+
+  before(async () => {
+    org = await startSalesforceStandIn({ clientSecret: LIVE.clientSecret.value, accessToken: LIVE.accessToken.value });
+    dir = createWorkspace('send-canaries');
+    for (const [name, value] of Object.entries(templates())) writeFileSync(join(dir, `${name}.braze-webhook.json`), JSON.stringify(value, null, 2));
+  });
+  after(async () => {
+    await org.close();
+    removeWorkspace(dir);
+  });
+
+  for (const name of ['literal-secret', 'basic-auth', 'auth-credentials']) {
+    for (const format of ['http', 'curl', 'json']) {
+      it(`send ${name} --format ${format}`, async () => {
+        const before = org.received.length;
+        const args = ['send', join(dir, `${name}.braze-webhook.json`), '--allow-host', '127.0.0.1', '--allow-loopback', '--yes', '--format', format, '--describe', join(REPO, 'examples/acme-lead.describe.json')];
+        const run = await runCliAsync(args, { env: env() });
+        assert.equal(run.code, 0, describeRun(run));
+        const wire = JSON.stringify(org.received.slice(before));
+        assert.ok(wire.includes(LIVE.accessToken.core), 'the real token went on the wire');
+        assert.ok(wire.includes(LIVE.clientSecret.core) || wire.includes(Buffer.from(`${org.clientId}:${LIVE.clientSecret.value}`).toString('base64')), 'the secret went on the wire');
+        if (name === 'auth-credentials') assert.ok(wire.includes(LIVE.headerCredential.core), 'the credential header went on the wire');
+        assert.deepEqual(leakedLive(run.stdout + run.stderr), [], `leaked in send --format ${format}:\n${run.stdout}${run.stderr}`);
+      });
+    }
+  }
+
+  it('an answer that echoes the token back is redacted too', async () => {
+    org.answerNext({ status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `echo of the request: Bearer ${LIVE.accessToken.value}`, fields: [] }], headers: { 'x-echo-token': LIVE.accessToken.value } });
+    const run = await runCliAsync(['send', join(dir, 'literal-secret.braze-webhook.json'), '--allow-host', '127.0.0.1', '--allow-loopback', '--yes'], { env: env() });
+    assert.equal(run.code, 1, describeRun(run));
+    assert.match(run.stdout, /echo of the request: Bearer <redacted>/);
+    assert.deepEqual(leakedLive(run.stdout + run.stderr), []);
   });
 });

@@ -103,3 +103,27 @@ deny(globalThis, 'fetch', 'fetch', true);
 const cp = require('node:child_process');
 for (const k of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) deny(cp, k, 'child_process.' + k);
 `;
+
+/**
+ * A CommonJS preload that lets connections through but appends each one's target to the file
+ * named by `BW_NETWORK_LOG` (`fetch <url>`, `connect <host>:<port>`, `dns <name>`): for a send,
+ * which must reach the allowed host and nothing else.
+ */
+export const NETWORK_RECORDER_PRELOAD = `'use strict';
+const fs = require('node:fs');
+const log = process.env.BW_NETWORK_LOG;
+const record = (line) => fs.appendFileSync(log, line + '\\n');
+const net = require('node:net');
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  let options = Array.isArray(args[0]) ? args[0][0] : args[0];
+  if (typeof options !== 'object' || options === null) options = { port: args[0], host: typeof args[1] === 'string' ? args[1] : 'localhost' };
+  record('connect ' + (options.path ? 'unix:' + options.path : (options.host || 'localhost') + ':' + options.port));
+  return connect.apply(this, args);
+};
+const dns = require('node:dns');
+const lookup = dns.lookup;
+dns.lookup = function (name, ...rest) { record('dns ' + name); return lookup.call(this, name, ...rest); };
+const originalFetch = globalThis.fetch;
+globalThis.fetch = function (input, init) { record('fetch ' + String(input && input.url ? input.url : input)); return originalFetch.call(this, input, init); };
+`;

@@ -6,13 +6,15 @@ import { toTerminalSafe } from './terminal';
 import { runLiquid } from './commands/liquid';
 import { listRules, runLint } from './commands/lint';
 import { SCENARIOS, allRules } from '../core';
+import { runExplain } from './commands/explain';
 import { runRender } from './commands/render';
 
 type Out = (text: string) => void;
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-const EXIT_CODES = 'Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.';
+const EXIT_CODES =
+  'Exit codes: 0 ok, 1 problems at error level (for "render" also a predicted Salesforce error answer; for "liquid" abort_message), 2 usage or unreadable input (for "explain" also: no error body in --error).';
 const NOTHING_SENT = 'Nothing is ever sent: connected_content calls are answered by fixtures.';
 const SCENARIO_NAMES = Object.keys(SCENARIOS).join(', ');
 const DESCRIBE_HELP =
@@ -92,6 +94,32 @@ const COMMANDS: readonly Command[] = [
       ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
     ],
     run: (values, positionals, out, err) => render(values, positionals, out, err),
+  },
+  {
+    name: 'explain',
+    synopsis: 'TEMPLATE --error FILE|- [--profiles FILE…] [--mocks FILE] [--scenario NAME] [--describe FILE…] [--format text|json] [--config FILE]',
+    summary:
+      "Explains a real failure: maps each errorCode/fields entry of a Salesforce error body (or a Braze Message Activity Log line containing it) to the template text that produced it, with the fix and the sample users it happens for.",
+    options: {
+      error: { type: 'string' },
+      profiles: { type: 'string', multiple: true },
+      mocks: { type: 'string' },
+      scenario: { type: 'string' },
+      describe: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+    },
+    variadic: ['profiles', 'describe'],
+    help: [
+      ['--error FILE|-', 'the error body or log line, from a file or (with -) standard input'],
+      ['--profiles FILE…', 'sample users, to list the ones whose predicted answer has the same error'],
+      ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
+      ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--describe FILE…', DESCRIBE_HELP],
+      ['--format text|json', 'output format (default text)'],
+      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
+    ],
+    run: (values, positionals, out, err) => explain(values, positionals, out, err),
   },
   {
     name: 'liquid',
@@ -312,9 +340,31 @@ async function render(values: Values, positionals: string[], out: Out, err: Out)
   );
 }
 
+const EXPLAIN_FORMATS = ['text', 'json'] as const;
+
+async function explain(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
+  const command = COMMANDS.find((c) => c.name === 'explain') as Command;
+  if (positionals.length !== 1) throw new CliError(`explain takes exactly one TEMPLATE\n${usageLine('Usage: ', command)}`);
+  if (values.error === undefined) throw new CliError(`explain needs --error FILE (or --error - for standard input)\n${usageLine('Usage: ', command)}`);
+  return runExplain(
+    {
+      template: positionals[0],
+      error: values.error as string,
+      profiles: (values.profiles as string[] | undefined) ?? [],
+      mocks: values.mocks as string | undefined,
+      scenario: values.scenario as string | undefined,
+      describe: (values.describe as string[] | undefined) ?? [],
+      config: values.config as string | undefined,
+      format: oneOf(values.format, EXPLAIN_FORMATS, '--format'),
+    },
+    out,
+    err,
+  );
+}
+
 async function liquid(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
   const templateFile = (values['template-file'] as string | undefined) ?? positionals[0];
-  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS[2])}`);
+  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS.find((c) => c.name === 'liquid') as Command)}`);
   return runLiquid({ templateFile, context: values.context as string | undefined }, out, err);
 }
 

@@ -268,7 +268,7 @@ export const BRAZE_FILTER_DOCS: Record<string, BrazeFilterDoc> = {
       'Divides a number; integer by integer is rounded down, a float divisor (2.0) gives a float.',
     braze: 'supported',
     fidelity:
-      "liquidjs's built-in divides as floats (15 / 2 = 7.5) where Braze gives 7; it also cannot tell 2.0 from 2.",
+      'A whole-valued decimal made by an earlier filter (`times: 1.0` giving 4) counts as an integer, and a whole decimal result prints without Ruby\'s `.0` (`10 | divided_by: 2.0` gives 10/2 = 5 where Braze prints 5.0).',
   },
   floor: {
     signature: 'number | floor',

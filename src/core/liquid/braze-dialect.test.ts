@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { makeFixtureResolver } from '../connected-content';
+import { renderLiquidText } from '../request/render-liquid-text';
+import type { Dependencies } from '../types';
+
+/** The Braze dialect end to end: rewrite, liquidjs and the plugin, as the preview runs them. */
+const NOW = new Date('2026-03-01T12:34:56Z');
+
+function deps(blocks: Record<string, string> = {}): Dependencies {
+  return { resolveConnectedContent: makeFixtureResolver({}), readContentBlock: (name) => blocks[name], now: () => NOW };
+}
+
+async function render(source: string, scope: Record<string, unknown> = {}, blocks: Record<string, string> = {}) {
+  return renderLiquidText(source, scope, deps(blocks));
+}
+
+async function output(source: string, scope: Record<string, unknown> = {}, blocks: Record<string, string> = {}): Promise<string> {
+  const result = await render(source, scope, blocks);
+  assert.equal(result.error, undefined, result.error?.message);
+  assert.equal(result.aborted, undefined, result.aborted?.reason);
+  return result.output;
+}
+
+describe('Braze dialect (rewrite + liquidjs + plugin)', () => {
+  describe('{{ }} as a filter argument inside an output (issue 11)', () => {
+    it('plus: {{balance}} with balance assigned first', async () => {
+      const source = '{% assign balance = 10 %}{{custom_attribute.${a} | plus: {{balance}} }}';
+      assert.equal(await output(source, { custom_attribute: { a: 5 } }), '15');
+    });
+
+    it("Braze's current balance use case (Filters page)", async () => {
+      const source =
+        '{% assign balance = {{custom_attribute.${current_rewards_balance}}} %}\nYou have ${{custom_attribute.${giftcard_balance} | plus: {{balance}}}} to spend!';
+      const scope = { custom_attribute: { current_rewards_balance: 20, giftcard_balance: 15 } };
+      assert.equal(await output(source, scope), '\nYou have $35 to spend!');
+    });
+
+    it('time_zone: {{${time_zone}}}', async () => {
+      const source = "{{ 'now' | time_zone: {{${time_zone}}} | date: '%H:%M' }}";
+      assert.equal(await output(source, { time_zone: 'America/Chicago' }), '06:34');
+    });
+
+    it('a nested output with filters is computed first', async () => {
+      assert.equal(await output('{{ 1 | plus: {{ list | size }} }}', { list: [1, 2, 3] }), '4');
+    });
+
+    it('an unknown filter inside the nested output is reported on its name', async () => {
+      const source = '{{ 1 | plus: {{ list | sise }} }}';
+      const result = await render(source, { list: [1] });
+      assert.ok(result.error, 'expected an error');
+      assert.equal(source.slice(result.error.startIndex, result.error.endIndex), 'sise');
+    });
+  });
+
+  describe('{% if {{list | size}} == 1 %} (use case library, issue 11)', () => {
+    const source = '{% assign uniq_cat = {{category | uniq }} %}{% if {{uniq_cat | size}} == 1 %}{{uniq_cat}}{% else %}{% abort_message("Purchase category doesn\'t exist") %}{% endif %}';
+
+    it('renders the nested output first', async () => {
+      assert.equal(await output(source, { category: ['shoes', 'shoes'] }), 'shoes');
+    });
+
+    it('takes the other branch when the size differs', async () => {
+      const result = await render(source, { category: ['shoes', 'hats'] });
+      assert.deepEqual(result.aborted, { reason: "Purchase category doesn't exist" });
+    });
+
+    it('elsif conditions with filters are computed before the block', async () => {
+      const elsif = '{% if a %}A{% elsif {{list | size}} == 2 %}two{% else %}other{% endif %}';
+      assert.equal(await output(elsif, { list: [1, 2] }), 'two');
+      assert.equal(await output(elsif, { a: true, list: [1, 2] }), 'A');
+    });
+
+    it('inside a loop, the nested output sees the loop variable', async () => {
+      const loop = '{% for w in words %}{% if {{w | size}} > 3 %}{{w}} {% endif %}{% endfor %}';
+      assert.equal(await output(loop, { words: ['ab', 'abcd', 'abcde'] }), 'abcd abcde ');
+    });
+  });
+});

@@ -75,4 +75,35 @@ describe('Braze dialect (rewrite + liquidjs + plugin)', () => {
       assert.equal(await output(loop, { words: ['ab', 'abcd', 'abcde'] }), 'abcd abcde ');
     });
   });
+
+  describe('content blocks wherever Braze allows them (issue 11)', () => {
+    // Braze's Liquid use case library: "Avoid sending emails to customers that have blocked marketing emails".
+    const recipe =
+      "{% assign blocked_emails = {{content_blocks.${BlockedEmailList}}} | split: ',' %}\n{% for email in blocked_emails %}\n    {% if {{${email_address}}} == email %}\n    {% abort_message(\"Email is blocked\") %}\n    {% break %}\n    {% endif %}\n{% endfor %} \nYour message here!";
+    const blocks = { BlockedEmailList: 'test@braze.com,abc@braze.com' };
+
+    it('a blocked address aborts the message', async () => {
+      const result = await render(recipe, { email_address: 'abc@braze.com' }, blocks);
+      assert.deepEqual(result.aborted, { reason: 'Email is blocked' });
+    });
+
+    it('any other address gets the message', async () => {
+      assert.match(await output(recipe, { email_address: 'ana@example.com' }, blocks), /Your message here!$/);
+    });
+
+    it('a filtered output and a condition read the block too', async () => {
+      assert.equal(await output('{{content_blocks.${greeting} | upcase}}', { first_name: 'Ana' }, { greeting: 'hi {{${first_name}}}' }), 'HI ANA');
+      assert.equal(await output("{% if content_blocks.${greeting} contains 'hi' %}yes{% endif %}", {}, { greeting: 'hi' }), 'yes');
+    });
+
+    it('a block assigned inside a block renders one level deep, as Braze does', async () => {
+      const nested = { outer: '[{% assign i = {{content_blocks.${inner}}} %}{{i}}]', inner: '<{{content_blocks.${deepest}}}>', deepest: 'x' };
+      assert.equal(await output('{{content_blocks.${outer}}}', {}, nested), '[<>]');
+    });
+
+    it('a missing block is an error, not an empty value', async () => {
+      const result = await render('{% assign x = {{content_blocks.${nope}}} %}{{x}}');
+      assert.match(result.error?.message ?? '', /content block "nope" not found/);
+    });
+  });
 });

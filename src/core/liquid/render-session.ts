@@ -56,9 +56,12 @@ export function nowOf(ctx: object): Date {
   return sessionOf(ctx)?.now ?? new Date();
 }
 
-/** A liquidjs Context for one field render, with its own globals and the session attached. */
+/**
+ * A liquidjs Context for one field render, with its own globals (a copy of the engine's, which
+ * the Braze plugin fills with `content_blocks`) and the session attached.
+ */
 export function createRenderContext(scope: object, engine: Liquid, session: RenderSession): Context {
-  const ctx = new Context(scope, engine.options, { globals: {} }, { liquid: engine });
+  const ctx = new Context(scope, engine.options, { globals: { ...engine.options.globals } }, { liquid: engine });
   attachSession(ctx, session);
   return ctx;
 }

@@ -106,4 +106,15 @@ describe('Braze dialect (rewrite + liquidjs + plugin)', () => {
       assert.match(result.error?.message ?? '', /content block "nope" not found/);
     });
   });
+
+  describe('message_extras (issue 11)', () => {
+    it('{% message_extras :key k :value v %} prints nothing', async () => {
+      assert.equal(await output('a{% message_extras :key k :value v %}b'), 'ab');
+    });
+
+    it("Braze's example with Liquid variables as key and value", async () => {
+      const source = "{% assign value = '123' %} {% assign key = 'test' %} {% message_extras :key {{key}} :value {{value}} %}";
+      assert.equal(await output(source), '  ');
+    });
+  });
 });

@@ -117,4 +117,28 @@ describe('Braze dialect (rewrite + liquidjs + plugin)', () => {
       assert.equal(await output(source), '  ');
     });
   });
+
+  describe('hashes and arrays print as Ruby Liquid prints them (issue 11)', () => {
+    it('a nested custom attribute object prints as a Ruby hash, not [object Object]', async () => {
+      const scope = { custom_attribute: { company: { name: 'Acme', size: 250, public: false, parent: null } } };
+      assert.equal(await output('{{custom_attribute.${company}}}', scope), '{"name"=>"Acme", "size"=>250, "public"=>false, "parent"=>nil}');
+    });
+
+    it('an array prints its elements joined, nested arrays flattened, nil empty', async () => {
+      assert.equal(await output('{{custom_attribute.${tags}}}', { custom_attribute: { tags: ['a', ['b', 'c'], null, 1] } }), 'abc1');
+    });
+
+    it('hashes inside arrays and arrays inside hashes use Ruby inspect', async () => {
+      const scope = { v: [{ k: 'x' }], h: { list: [1, 'two', null], quote: 'say "hi"\n#{x}' } };
+      assert.equal(await output('{{v}}|{{h}}', scope), '{"k"=>"x"}|{"list"=>[1, "two", nil], "quote"=>"say \\"hi\\"\\n\\#{x}"}');
+    });
+
+    it('dotted paths into the object still print the value', async () => {
+      assert.equal(await output('{{custom_attribute.${company.name}}}', { custom_attribute: { company: { name: 'Acme' } } }), 'Acme');
+    });
+
+    it('other values print as before (numbers, booleans, times, nil)', async () => {
+      assert.equal(await output("{{ n }}|{{ b }}|{{ missing }}|{{ 'now' | time_zone: 'UTC' }}", { n: 2.5, b: true }), '2.5|true||2026-03-01 12:34:56 UTC');
+    });
+  });
 });

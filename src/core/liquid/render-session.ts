@@ -1,5 +1,6 @@
 import { Context, type Liquid } from 'liquidjs';
 import type { ConnectedContentRequest, ConnectedContentResponse, Dependencies } from '../types';
+import type { PrintedCollection } from './ruby-output';
 
 /** One connected_content call made while rendering a field. */
 export interface SubRequestRecord {
@@ -24,11 +25,13 @@ export interface RenderSession {
   aborted?: { reason: string };
   /** Content blocks being rendered; Braze renders nested blocks only one level deep. */
   contentBlockDepth: number;
+  /** Hashes and arrays that outputs printed, in order (a Lead field rarely wants one). */
+  printedCollections: PrintedCollection[];
 }
 
 /** A fresh session for rendering one field. */
 export function createSession(deps: Dependencies, fieldId: string, now: Date): RenderSession {
-  return { deps, now, fieldId, subrequests: [], contentBlockDepth: 0 };
+  return { deps, now, fieldId, subrequests: [], contentBlockDepth: 0, printedCollections: [] };
 }
 
 /**

@@ -26,6 +26,7 @@ import { RenderInvalidEmail } from './render-invalid-email';
 import { RenderInvalidJson } from './render-invalid-json';
 import { RenderInvalidUrl } from './render-invalid-url';
 import { RenderMissingAttribute } from './render-missing-attribute';
+import { RenderObjectValue } from './render-object-value';
 import { RenderRequiredEmpty } from './render-required-empty';
 import { RenderTooLong } from './render-too-long';
 import { Schema } from './schema';
@@ -74,6 +75,7 @@ export const allRules: readonly RuleDefinition[] = [
   RenderInvalidJson,
   RenderInvalidUrl,
   RenderMissingAttribute,
+  RenderObjectValue,
   RenderRequiredEmpty,
   RenderTooLong,
   Schema,

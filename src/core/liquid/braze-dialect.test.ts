@@ -141,4 +141,28 @@ describe('Braze dialect (rewrite + liquidjs + plugin)', () => {
       assert.equal(await output("{{ n }}|{{ b }}|{{ missing }}|{{ 'now' | time_zone: 'UTC' }}", { n: 2.5, b: true }), '2.5|true||2026-03-01 12:34:56 UTC');
     });
   });
+
+  describe('connected_content with a URL Braze cannot call (issue 11)', () => {
+    it('{% connected_content aabbcc %} fails with Braze\'s log line, on the tag', async () => {
+      const source = 'x {% connected_content aabbcc %}{{connected}} y';
+      const result = await render(source);
+      assert.equal(result.error?.message, 'aabbcc is not a valid URL');
+      assert.equal(source.slice(result.error.startIndex, result.error.endIndex), '{% connected_content aabbcc %}');
+    });
+
+    it("the recipe's placeholder host fails the same way", async () => {
+      const source = '{% connected_content https://[insert_instance_name].my.salesforce.com/services/oauth2/token :method post :save result %}Bearer {{result.access_token}}';
+      const result = await render(source);
+      assert.equal(result.error?.message, 'https://[insert_instance_name].my.salesforce.com/services/oauth2/token is not a valid URL');
+    });
+
+    it('a URL that renders empty fails too', async () => {
+      const result = await render('{% connected_content {{custom_attribute.${api}}} %}');
+      assert.equal(result.error?.message, 'the connected_content URL renders empty, which is not a valid URL');
+    });
+
+    it('a valid URL with no fixture still renders (a 404 inserts nothing)', async () => {
+      assert.equal(await output('a{% connected_content https://api.example.com/x %}b'), 'ab');
+    });
+  });
 });

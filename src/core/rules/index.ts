@@ -11,6 +11,7 @@ import { HttpsOnly } from './https-only';
 import { JsonEscape } from './json-escape';
 import { JsonSyntax } from './json-syntax';
 import { LiquidSyntax } from './liquid-syntax';
+import { MathBetweenAttributes } from './math-between-attributes';
 import { MissingDefault } from './missing-default';
 import { OauthAbortGuard } from './oauth-abort-guard';
 import { OauthBearerFormat } from './oauth-bearer-format';
@@ -60,6 +61,7 @@ export const allRules: readonly RuleDefinition[] = [
   JsonEscape,
   JsonSyntax,
   LiquidSyntax,
+  MathBetweenAttributes,
   MissingDefault,
   OauthAbortGuard,
   OauthBearerFormat,

@@ -11,7 +11,7 @@ const USAGE = `Usage:
                      [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]
   braze-webhook render TEMPLATE [--profiles FILE] [--user ID] [--mocks FILE] [--scenario NAME]
                                 [--format http|curl|json] [--reveal-secrets]
-  braze-webhook liquid --template-file FILE [--context FILE.json]
+  braze-webhook liquid --template-file FILE [--context FILE.json] [--now ISO-8601]
   braze-webhook --help | --version
 
 Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.
@@ -140,11 +140,11 @@ async function liquid(args: string[], out: Out, err: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'template-file': { type: 'string' }, context: { type: 'string' } },
+    options: { 'template-file': { type: 'string' }, context: { type: 'string' }, now: { type: 'string' } },
   });
   const templateFile = values['template-file'] ?? positionals[0];
   if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${USAGE}`);
-  return runLiquid({ templateFile, context: values.context }, out, err);
+  return runLiquid({ templateFile, context: values.context, now: values.now }, out, err);
 }
 
 if (require.main === module) {

@@ -217,6 +217,14 @@ export const USE_CASES: FidelityCase[] = [
     expect: { output: 'Sat, Feb 28, 2026', compare: 'exact' },
   },
   {
+    name: 'append the CST time zone, option 1 (time_zone: -0005, read as -5 hours)',
+    page: PAGES.useCases,
+    template: "{{custom_attribute.${application_expires_date} | time_zone: -0005 | date: '%B, %d %Y' }}",
+    context: { custom_attribute: { application_expires_date: '2026-03-01T03:00:00Z' } },
+    inputs: 'Liquid reads -0005 as the number -5; taking it as hours is inferred (see the time_zone filter reference)',
+    expect: { output: 'February, 28 2026', compare: 'exact' },
+  },
+  {
     name: 'append the CST time zone, option 2 (IANA name, %z)',
     page: PAGES.useCases,
     template: "{{custom_attribute.${application_expires_date} | time_zone: 'America/Chicago' | date: '%B %d %Y %z' }}",

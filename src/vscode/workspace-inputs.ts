@@ -15,6 +15,7 @@ import {
   parseProfiles,
 } from '../core';
 import type { Settings } from './settings';
+import { findWorkspaceFiles, readWorkspaceText as readText } from './workspace-files';
 
 /** A profile with where it came from, for pickers. */
 export interface SourcedProfile {
@@ -36,8 +37,6 @@ export interface WorkspaceInputsSnapshot {
   /** Custom attribute keys of the workspace profiles, with up to 5 sample values each (hovers, completion). */
   customAttributes: Map<string, string[]>;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
@@ -89,7 +88,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   private async load(): Promise<WorkspaceInputsSnapshot> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const config = root ? await readConfig(vscode.Uri.joinPath(root, CONFIG_FILE_NAME)) : {};
-    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await vscode.workspace.findFiles(this.settings.profilesGlob, '**/node_modules/**', 50);
+    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await findWorkspaceFiles(this.settings.profilesGlob, 50);
     profileUris.sort((a, b) => a.path.localeCompare(b.path));
     const profiles: SourcedProfile[] = [];
     for (const uri of profileUris) {
@@ -125,14 +124,6 @@ function edgeProfiles(offset: number): SourcedProfile[] {
     const index = offset + p.index;
     return { profile: { ...p, index, ref: { ...p.ref, index } } };
   });
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 async function readConfig(uri: vscode.Uri): Promise<LintConfig> {

@@ -6,7 +6,7 @@ import { DiagnosticsController } from './diagnostics';
 import { CodeLensProvider, CompletionProvider, HoverProvider } from './language-features';
 import { PreviewPanel } from './preview/preview-panel';
 import { PreviewSession } from './preview/preview-session';
-import type { ToWebview } from './preview/protocol';
+import type { FromWebview, ToWebview } from './preview/protocol';
 import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
@@ -23,6 +23,8 @@ export interface BrazeWebhookApi {
   revivePreview(panel: vscode.WebviewPanel): void;
   /** Every message posted to the preview webview. */
   onDidPostToWebview: vscode.Event<ToWebview>;
+  /** Every message the preview webview sent. */
+  onDidReceiveFromWebview: vscode.Event<FromWebview>;
   /** Fires after a template's diagnostics were updated. */
   onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
   /** Resolves once every check (static and rendered) has run for that document version. */
@@ -67,6 +69,7 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
     runCommand: (id, args) => handlers[id](...args),
     revivePreview: (panel) => PreviewPanel.revive(panel, context.extensionUri, session),
     onDidPostToWebview: PreviewPanel.onDidPost.event,
+    onDidReceiveFromWebview: PreviewPanel.onDidReceive.event,
     onDidUpdateDiagnostics: diagnostics.onDidUpdate,
     whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
     session,

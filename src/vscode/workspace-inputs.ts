@@ -19,6 +19,7 @@ import {
   parseProfiles,
 } from '../core';
 import type { Settings } from './settings';
+import { findWorkspaceFiles, readWorkspaceText as readText } from './workspace-files';
 
 /** A profile with where it came from, for pickers. */
 export interface SourcedProfile {
@@ -47,8 +48,6 @@ export interface WorkspaceInputsSnapshot {
 
 /** The built-in sObject models shipped as data next to the code (ADR 008), relative to the extension folder. */
 export const BUILT_IN_MODEL_FILES = ['data/salesforce/lead.json'];
-
-const decoder = new TextDecoder();
 
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
@@ -105,7 +104,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   private async load(): Promise<WorkspaceInputsSnapshot> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const config = root ? await readConfig(vscode.Uri.joinPath(root, CONFIG_FILE_NAME)) : {};
-    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await vscode.workspace.findFiles(this.settings.profilesGlob, '**/node_modules/**', 50);
+    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await findWorkspaceFiles(this.settings.profilesGlob, 50);
     profileUris.sort((a, b) => a.path.localeCompare(b.path));
     const profiles: SourcedProfile[] = [];
     for (const uri of profileUris) {
@@ -168,14 +167,6 @@ function edgeProfiles(offset: number): SourcedProfile[] {
     const index = offset + p.index;
     return { profile: { ...p, index, ref: { ...p.ref, index } } };
   });
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 async function readConfig(uri: vscode.Uri): Promise<LintConfig> {

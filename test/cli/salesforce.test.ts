@@ -118,7 +118,7 @@ describe('CLI: Salesforce org describes (real process)', function () {
 
     it('http and curl: the answer as a comment block after the request; null when aborted', () => {
       const http = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1']);
-      assert.match(http.stdout, /### Webhook request[\s\S]*### Salesforce answer \(simulated, not sent\)\n# ← 201 Created\n#   \{/);
+      assert.match(http.stdout, /### Webhook request[\s\S]*### Salesforce answer \(simulated, not sent\)\n# ← 201 Created\n# {3}\{/);
       assert.match(http.stdout, /^# Braze: delivered\./m);
       const curl = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1', '--format', 'curl']);
       assert.match(curl.stdout, /^curl -X POST[\s\S]*^# ← 201 Created$/m);

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BrazeWebhookEntry } from '../../src/vscode/extension';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
-import type { PreviewState, ToWebview } from '../../src/vscode/preview/protocol';
 import { WAIT_MS, describeDiagnostics, thisExtension, workspaceFile } from './helpers';
+import { linted, nextState } from './waits';
 
 const repo = path.resolve(__dirname, '..', '..');
 const SOURCE = 'braze-webhook';
@@ -17,35 +17,6 @@ const SECRET = 'EXAMPLE0SECRET0C0FFEE';
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-/** Resolves with the next state posted to the webview that satisfies `predicate`. */
-function nextState(api: BrazeWebhookApi, what: string, predicate: (s: PreviewState) => boolean): Promise<PreviewState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for a preview state: ${what}`));
-    }, WAIT_MS);
-    const subscription = api.onDidPostToWebview((message: ToWebview) => {
-      if (!predicate(message.state)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(message.state);
-    });
-  });
-}
-
-/** Waits until every check has run for the document's current version. */
-async function linted(api: BrazeWebhookApi, document: vscode.TextDocument): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out waiting for lint of ${document.uri.path} v${document.version}`)), WAIT_MS);
-  });
-  try {
-    await Promise.race([api.whenLinted(document.uri, document.version), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function open(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(name));

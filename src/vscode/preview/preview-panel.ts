@@ -19,6 +19,8 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Every message posted to the webview (tests and the secret canaries read this). */
   static readonly onDidPost = new vscode.EventEmitter<ToWebview>();
+  /** Every valid message the webview sent (tests: its script really ran, e.g. in the web host). */
+  static readonly onDidReceive = new vscode.EventEmitter<FromWebview>();
 
   static createOrShow(extensionUri: vscode.Uri, session: PreviewSession): PreviewPanel {
     if (PreviewPanel.current) {
@@ -45,7 +47,9 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebview(message)) void this.handle(message);
+        if (!isFromWebview(message)) return;
+        PreviewPanel.onDidReceive.fire(message);
+        void this.handle(message);
       }),
       session.onDidChange(() => this.scheduleUpdate(UPDATE_DELAY_MS)),
     );

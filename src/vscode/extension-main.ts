@@ -11,6 +11,7 @@ import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
 import { TemplateCache } from './template-cache';
+import { TemplateNameHints } from './template-name-hint';
 import { WorkspaceInputs } from './workspace-inputs';
 
 /** The loaded extension: for its own tests in the real editor (and measurements). */
@@ -39,7 +40,7 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
   const settings = readSettings();
   const templates = new TemplateCache();
   const inputs = new WorkspaceInputs(settings);
-  const diagnostics = new DiagnosticsController(settings, templates, inputs, context.extensionUri);
+  const diagnostics = new DiagnosticsController(settings, templates, inputs);
   const session = new PreviewSession(settings, templates, inputs);
   const rendered = new RenderedDocumentProvider(session);
   context.subscriptions.push(
@@ -48,6 +49,7 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
     session,
     rendered,
     new ProfileStatusBar(session),
+    new TemplateNameHints(),
     vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
     vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs), ...CompletionProvider.triggers),

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { CommandId, isTemplateUri } from './commands';
+// The one core module the entry needs, imported directly: it depends on nothing, while the core's
+// barrel would pull liquidjs and the rules into this 4 KB bundle (ADR 006).
+import { looksLikeWebhookTemplate } from '../core/template/looks-like-template';
+import { CommandId, isTemplateUri, mayBeMisnamedTemplate } from './commands';
 import type { BrazeWebhookApi } from './extension-main';
 
 /** Same value as PREVIEW_VIEW_TYPE in preview/preview-panel.ts (kept here so this file stays tiny). */
@@ -11,6 +14,8 @@ export interface BrazeWebhookEntry {
   activationMs: number;
   /** Loads the extension (core, linter, providers) if it is not loaded yet. */
   ready(): Promise<BrazeWebhookApi>;
+  /** This extension's log folder; its parent holds the extension host's own log (tests read it). */
+  logUri: vscode.Uri;
 }
 
 /**
@@ -41,17 +46,35 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
       deserializeWebviewPanel: async (panel) => (await ready()).revivePreview(panel),
     }),
   );
-  if (vscode.workspace.textDocuments.some((d) => isTemplateUri(d.uri.path))) {
+  // A template, or a JSON file shaped like one under another name (the extension then offers to
+  // rename it), loads the extension proper; any other JSON file costs this check only.
+  const needsMain = (d: vscode.TextDocument) => isTemplateUri(d.uri.path) || (mayBeMisnamedTemplate(d.uri.path, d.languageId) && looksLikeWebhookTemplate(d.getText()));
+  if (vscode.workspace.textDocuments.some(needsMain)) {
     void ready();
   } else {
-    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (!isTemplateUri(d.uri.path)) return;
-      waiting.dispose();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      clearTimeout(timer);
+      for (const d of waiting) d.dispose();
       void ready();
-    });
-    context.subscriptions.push(waiting);
+    };
+    const waiting = [
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (needsMain(d)) load();
+      }),
+      // A look-alike typed or pasted into an open JSON file (checked once typing pauses).
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!mayBeMisnamedTemplate(e.document.uri.path, e.document.languageId)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (needsMain(e.document)) load();
+        }, 500);
+      }),
+      { dispose: () => clearTimeout(timer) },
+    ];
+    context.subscriptions.push(...waiting);
   }
-  return { activationMs: performance.now() - started, ready };
+  return { activationMs: performance.now() - started, ready, logUri: context.logUri };
 }
 
 export function deactivate(): void {

@@ -79,7 +79,16 @@ function toItem(document: vscode.TextDocument, candidate: CompletionCandidate): 
   return item;
 }
 
-/** "Preview · N profiles · M problems" above the template. */
+/** "1 problem", "3 problems": the preview and the CodeLens count alike. */
+export function problemCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
+}
+
+/**
+ * "Preview · 3 sample profiles · 2 problems" above the template: the user's own profiles (the
+ * preview lists the built-in edge cases apart) and the problems in the editor, which are the
+ * preview's "Problems" list.
+ */
 export class CodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -93,8 +102,9 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { profiles } = await this.inputs.get();
-    const problems = this.diagnostics.problemsFor(document).length;
-    const title = vscode.l10n.t('Preview · {0} profiles · {1} problems', profiles.length, problems);
+    const n = profiles.length;
+    const profilesText = n === 1 ? vscode.l10n.t('1 sample profile') : vscode.l10n.t('{0} sample profiles', n);
+    const title = vscode.l10n.t('Preview · {0} · {1}', profilesText, problemCount(this.diagnostics.problemsFor(document).length));
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: CommandId.PreviewRequest, arguments: [document.uri] })];
   }
 }

@@ -13,6 +13,7 @@ import {
   parseConfig,
   parseMocks,
   parseProfiles,
+  withDistinctLabels,
 } from '../core';
 import type { Settings } from './settings';
 
@@ -71,7 +72,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map() }));
+    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map() }));
     return this.snapshot;
   }
 
@@ -102,7 +103,7 @@ export class WorkspaceInputs implements vscode.Disposable {
     }
     const mockRules = root && config.mocks ? await readMocks(vscode.Uri.joinPath(root, config.mocks)) : [];
     const configScenario = config.scenario && config.scenario in SCENARIOS ? (config.scenario as ScenarioName) : undefined;
-    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
+    return { config, profiles, edgeProfiles: edgeProfiles(profiles), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
   }
 }
 
@@ -120,11 +121,13 @@ function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string
   return samples;
 }
 
-function edgeProfiles(offset: number): SourcedProfile[] {
-  return parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
-    const index = offset + p.index;
-    return { profile: { ...p, index, ref: { ...p.ref, index } } };
+/** The built-in edge cases, numbered after the workspace's profiles, with labels none of those has. */
+function edgeProfiles(workspace: readonly SourcedProfile[]): SourcedProfile[] {
+  const numbered = parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
+    const index = workspace.length + p.index;
+    return { ...p, index, ref: { ...p.ref, index } };
   });
+  return withDistinctLabels(numbered, workspace.map((p) => p.profile.ref.label), vscode.l10n.t('built-in')).map((profile) => ({ profile }));
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

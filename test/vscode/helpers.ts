@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
+import type { PreviewState, ToWebview } from '../../src/vscode/preview/protocol';
 
 /** Upper bound for one event wait. Generous: the JSON server starts cold on 2-core CI machines. */
 export const WAIT_MS = 30_000;
@@ -95,3 +97,39 @@ export function thisExtension(): vscode.Extension<unknown> {
   return ext;
 }
 
+
+/** Resolves with the next message posted to the preview webview that satisfies `predicate` (bounded). */
+export function nextPost(api: BrazeWebhookApi, what: string, predicate: (message: ToWebview) => boolean): Promise<ToWebview> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for a preview message: ${what}`));
+    }, WAIT_MS);
+    const subscription = api.onDidPostToWebview((message) => {
+      if (!predicate(message)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(message);
+    });
+  });
+}
+
+/** Resolves with the next preview state that satisfies `predicate` (bounded). */
+export async function nextState(api: BrazeWebhookApi, what: string, predicate: (state: PreviewState) => boolean): Promise<PreviewState> {
+  const message = await nextPost(api, what, (m) => m.type === 'state' && predicate(m.state));
+  if (message.type !== 'state') throw new Error(`not a state: ${message.type}`);
+  return message.state;
+}
+
+/** Waits until every check has run for the document's current version (bounded). */
+export async function linted(api: BrazeWebhookApi, document: vscode.TextDocument): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out waiting for lint of ${document.uri.toString()} v${document.version}`)), WAIT_MS);
+  });
+  try {
+    await Promise.race([api.whenLinted(document.uri, document.version), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -82,10 +82,21 @@
       item.append(el('div', { class: 'head' }, [at, ' · ', rule]), el('div', { class: 'message' }, [p.message]));
       if (p.profiles.length > 0) {
         const chips = el('div', { class: 'profiles' }, [`${s.profilesOf} `]);
-        for (const x of p.profiles) {
-          const chip = el('button', { class: `chip${x.index === state.selectedProfile ? ' current' : ''}` }, [x.label]);
-          chip.addEventListener('click', () => post({ type: 'selectProfile', index: x.index }));
-          chips.append(chip);
+        const chip = (x) => {
+          const b = el('button', { class: `chip${x.builtIn ? ' built-in' : ''}${x.index === state.selectedProfile ? ' current' : ''}` }, [x.label]);
+          b.addEventListener('click', () => post({ type: 'selectProfile', index: x.index }));
+          return b;
+        };
+        const mine = p.profiles.filter((x) => !x.builtIn);
+        const builtIn = p.profiles.filter((x) => x.builtIn);
+        for (const x of mine) chips.append(chip(x));
+        // Many built-in profiles: one summary that opens to their chips, so a problem every
+        // profile has does not bury the message under a wall of names.
+        if (builtIn.length > 3 && mine.length > 0) {
+          const more = el('details', { class: 'more' }, [el('summary', {}, [s.moreBuiltIn.replace('{0}', String(builtIn.length))]), ...builtIn.map(chip)]);
+          chips.append(more);
+        } else {
+          for (const x of builtIn) chips.append(chip(x));
         }
         item.append(chips);
       }
@@ -144,7 +155,7 @@
     problems.push(state.problems.length === 0 ? el('p', { class: 'ok', id: 'no-problems' }, [s.noProblems]) : findingsList(state, state.problems, 'problems'));
     if (state.selectedOnly.length > 0) problems.push(el('h3', {}, [s.onlySelected]), findingsList(state, state.selectedOnly, 'problems-selected'));
     sections.push(el('section', { id: 'problems-section' }, problems));
-    sections.push(el('section', { id: 'matrix' }, [el('h2', {}, [s.matrix]), ...state.groups.map((g) => matrixGroup(state, g))]));
+    if (state.groups.length > 0) sections.push(el('section', { id: 'matrix' }, [el('h2', {}, [s.matrix]), ...state.groups.map((g) => matrixGroup(state, g))]));
     app.replaceChildren(...sections);
     vscode.setState(state);
   }

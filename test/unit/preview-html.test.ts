@@ -131,6 +131,12 @@ describe('preview messages and state (pure)', () => {
     assert.deepEqual(stateFor('collapsed', 3).selectedOnly.map((f) => f.ruleId), ['render-too-long']);
   });
 
+  it('shows no matrix for a template that cannot be rendered, and how to add sample users when there are none', () => {
+    const base = { templateName: 't', lineStarts: [0], selectedProfile: 1, scenario: 'token-ok' as const, revealed: false, staticProblems: [], matrix: { rows: [], findings: [] }, edgeProfiles: 'collapsed' as const, patchRewritten: false, notice: 'not renderable', localizer: TEST_LOCALIZER };
+    assert.deepEqual(buildPreviewState({ ...base, profiles: [{ index: 1, label: 'ana', builtIn: false }] }).groups, []);
+    assert.deepEqual(buildPreviewState({ ...base, profiles: [{ index: 1, label: 'edge', builtIn: true }] }).groups.map((g) => [g.id, g.rows.length, g.hint]), [['workspace', 0, 'no profiles']]);
+  });
+
   it('maps every status kind to a tone', () => {
     assert.equal(toneOf({ kind: 'clean' }), 'ok');
     assert.equal(toneOf({ kind: 'aborted', reason: 'r' }), 'aborted');

@@ -71,10 +71,10 @@ function toPreviewProblem(problem: Problem, lineStarts: readonly number[]): Prev
   return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, line: at.line, column: at.column };
 }
 
-function toFinding(finding: MatrixFinding, lineStarts: readonly number[], selected: number): PreviewFinding {
+function toFinding(finding: MatrixFinding, lineStarts: readonly number[], selected: number, builtIn: ReadonlySet<number>): PreviewFinding {
   return {
     ...toPreviewProblem(finding.problem, lineStarts),
-    profiles: finding.profiles.map((p) => ({ index: p.index, label: p.label })),
+    profiles: finding.profiles.map((p) => ({ index: p.index, label: p.label, builtIn: builtIn.has(p.index) })),
     selected: finding.profiles.some((p) => p.index === selected),
   };
 }
@@ -105,17 +105,26 @@ export function toMatrixRow(row: MatrixRow, localizer: PreviewLocalizer): Previe
   };
 }
 
-/** The user's group always (with a hint when empty); the built-in group unless hidden. */
+function builtInIndexes(matrix: ProfileMatrix): Set<number> {
+  return new Set(matrix.rows.filter((r) => r.group === 'builtIn').map((r) => r.profile.index));
+}
+
+/**
+ * The user's group (with how to add sample users when there are none) and the built-in group
+ * unless hidden. Nothing when the template could not be rendered: there are no rows to show.
+ */
 function toGroups(input: PreviewInputs): PreviewMatrixGroup[] {
   const { matrix, localizer } = input;
+  const hasOwn = input.profiles.some((p) => !p.builtIn);
+  if (matrix.rows.length === 0) return hasOwn ? [] : [{ id: 'workspace', title: localizer.groupTitle('workspace', 0), open: true, rows: [], findings: [], hint: localizer.noProfilesHint }];
   const rowsOf = (group: ProfileGroup) => matrix.rows.filter((r) => r.group === group).map((r) => toMatrixRow(r, localizer));
   const workspace = rowsOf('workspace');
   const groups: PreviewMatrixGroup[] = [
-    { id: 'workspace', title: localizer.groupTitle('workspace', workspace.length), open: true, rows: workspace, findings: [], hint: workspace.length === 0 ? localizer.noProfilesHint : null },
+    { id: 'workspace', title: localizer.groupTitle('workspace', workspace.length), open: true, rows: workspace, findings: [], hint: hasOwn ? null : localizer.noProfilesHint },
   ];
   const builtIn = rowsOf('builtIn');
   if (input.edgeProfiles !== 'hidden' && builtIn.length > 0) {
-    const findings = matrix.findings.filter((f) => !f.affectsWorkspace).map((f) => toFinding(f, input.lineStarts, input.selectedProfile));
+    const findings = matrix.findings.filter((f) => !f.affectsWorkspace).map((f) => toFinding(f, input.lineStarts, input.selectedProfile, builtInIndexes(input.matrix)));
     groups.push({ id: 'builtIn', title: localizer.groupTitle('builtIn', builtIn.length), open: input.edgeProfiles === 'expanded', rows: builtIn, findings, hint: null });
   }
   return groups;
@@ -125,8 +134,9 @@ function toGroups(input: PreviewInputs): PreviewMatrixGroup[] {
 export function buildPreviewState(input: PreviewInputs): PreviewState {
   const request = input.request;
   const { lineStarts, selectedProfile, localizer } = input;
+  const builtIn = builtInIndexes(input.matrix);
   const staticFindings: PreviewFinding[] = input.staticProblems.map((p) => ({ ...toPreviewProblem(p, lineStarts), profiles: [], selected: true }));
-  const workspaceFindings = input.matrix.findings.filter((f) => f.affectsWorkspace).map((f) => toFinding(f, lineStarts, selectedProfile));
+  const workspaceFindings = input.matrix.findings.filter((f) => f.affectsWorkspace).map((f) => toFinding(f, lineStarts, selectedProfile, builtIn));
   const problems = [...staticFindings, ...workspaceFindings].sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     templateName: input.templateName,
@@ -147,7 +157,7 @@ export function buildPreviewState(input: PreviewInputs): PreviewState {
     aborted: request?.aborted ? request.aborted.reason : null,
     problems,
     problemsTitle: localizer.problemsTitle(problems.length),
-    selectedOnly: input.matrix.findings.filter((f) => !f.affectsWorkspace && f.profiles.some((p) => p.index === selectedProfile)).map((f) => toFinding(f, lineStarts, selectedProfile)),
+    selectedOnly: input.matrix.findings.filter((f) => !f.affectsWorkspace && f.profiles.some((p) => p.index === selectedProfile)).map((f) => toFinding(f, lineStarts, selectedProfile, builtIn)),
     groups: toGroups(input),
     brazeObjectNote: input.patchRewritten ? localizer.strings.patchNote : null,
     notice: input.notice,

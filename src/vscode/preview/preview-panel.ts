@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands';
 import { buildPreviewHtml, makeNonce } from './preview-html';
-import { type PreviewSession, previewStrings } from './preview-session';
+import { type PreviewSession, displayName, previewStrings } from './preview-session';
 import { type FromWebview, type ToWebview, isFromWebview } from './protocol';
 
 export const PREVIEW_VIEW_TYPE = 'brazeWebhook.preview';
@@ -91,7 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (!result) return;
       message = { type: 'state', state: result.state };
     } catch (error) {
-      message = { type: 'failure', templateName: vscode.workspace.asRelativePath(template), message: error instanceof Error ? error.message : String(error), strings: previewStrings() };
+      message = { type: 'failure', templateName: displayName(template), message: error instanceof Error ? error.message : String(error), strings: previewStrings() };
     }
     if (generation !== this.generation || PreviewPanel.current !== this) return;
     await this.post(message);

@@ -45,6 +45,7 @@ export function previewStrings(): Record<string, string> {
     status: t('Status'),
     problemsColumn: t('Problems'),
     profilesOf: t('Profiles:'),
+    moreBuiltIn: t('+{0} built-in', '{0}'),
     onlySelected: t('Only for this built-in profile'),
     onlyBuiltIn: t('Only with built-in edge cases'),
     failed: t('The preview could not be updated'),
@@ -72,6 +73,16 @@ export function previewLocalizer(): PreviewLocalizer {
       }
     },
   };
+}
+
+/**
+ * A template's name as the workspace shows it: workspace-relative, also for a new, unsaved
+ * template that already has its path (New Salesforce Lead Template).
+ */
+export function displayName(uri: vscode.Uri): string {
+  if (uri.scheme !== 'untitled') return vscode.workspace.asRelativePath(uri);
+  const folder = vscode.workspace.workspaceFolders?.find((f) => uri.path.startsWith(`${f.uri.path}/`));
+  return folder ? vscode.workspace.asRelativePath(uri.with({ scheme: folder.uri.scheme, authority: folder.uri.authority })) : (uri.path.split('/').pop() ?? uri.path);
 }
 
 /** What the user chose for every view: the sample profile, the fixture scenario, reveal or not. */
@@ -165,7 +176,7 @@ export class PreviewSession implements vscode.Disposable {
     const profiles = await this.profiles();
     const { config } = await this.inputs.get();
     const computed = await computePreview({
-      templateName: vscode.workspace.asRelativePath(document.uri),
+      templateName: displayName(document.uri),
       file,
       profiles: profiles.map((p) => ({ profile: p.profile, builtIn: p.source === undefined })),
       selectedProfile: this.profileIndex,

@@ -29,7 +29,7 @@ export interface PreviewSubRequest extends PreviewHttpMessage {
 /** A problem listed once, with the sample profiles that trigger it. */
 export interface PreviewFinding extends PreviewProblem {
   /** Profiles that trigger it; empty for a static problem, which holds for every profile. */
-  profiles: Array<{ index: number; label: string }>;
+  profiles: Array<{ index: number; label: string; builtIn: boolean }>;
   /** It applies to the selected profile (static problems always do). */
   selected: boolean;
 }

@@ -1,13 +1,15 @@
 // The only bundler script (style.md §3.15): extension and CLI bundles, plus the VS Code test
 // suite (test/vscode → out/test) that runs inside the real editor.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
 const production = process.argv.includes('--production');
+// `braze-webhook --version` and SARIF's tool.driver.version: the version in package.json.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -31,7 +33,7 @@ const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js'] },
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
 ];
 
 function listTests(dir) {

@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { TEMPLATE_FILE_SUFFIX } from '../core';
 
-const TEMPLATE_SUFFIX = '.braze-webhook.json';
+/** Files a folder may hold next to templates that are never templates themselves. */
+const NOT_TEMPLATES = /(?:\.braze-profiles\.json|\.braze-mocks\.json|^braze-webhook\.config\.json|^package(?:-lock)?\.json|^tsconfig.*\.json)$/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'test-host']);
 
 /** `*` (no slash), `**` (any depth) and `?` as a RegExp over `/`-separated paths. */
@@ -19,6 +21,10 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf(sep) + 1);
+}
+
 function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
@@ -33,6 +39,13 @@ export interface FoundFiles {
   files: string[];
   /** Paths that do not exist or matched nothing: exit code 2. */
   missing: string[];
+  /** Folders given as PATHS with no template below them: exit code 2, nothing was checked there. */
+  empty: string[];
+  /**
+   * Other `*.json` files seen in those folders (not profiles, fixtures or config): the CLI reads
+   * them to point out webhook templates that are named wrongly.
+   */
+  otherJson: string[];
 }
 
 /**
@@ -43,6 +56,8 @@ export interface FoundFiles {
 export function findTemplateFiles(args: readonly string[]): FoundFiles {
   const files = new Set<string>();
   const missing: string[] = [];
+  const empty: string[] = [];
+  const otherJson: string[] = [];
   for (const arg of args.length > 0 ? args : ['.']) {
     if (/[*?]/.test(arg)) {
       const normalized = arg.split(sep).join('/');
@@ -76,7 +91,10 @@ export function findTemplateFiles(args: readonly string[]): FoundFiles {
     }
     const found: string[] = [];
     walk(path, found);
-    for (const f of found.filter((f) => f.endsWith(TEMPLATE_SUFFIX))) files.add(f);
+    const templates = found.filter((f) => f.endsWith(TEMPLATE_FILE_SUFFIX));
+    if (templates.length === 0) empty.push(arg);
+    for (const f of templates) files.add(f);
+    otherJson.push(...found.filter((f) => /\.json$/i.test(f) && !f.endsWith(TEMPLATE_FILE_SUFFIX) && !NOT_TEMPLATES.test(baseName(f))));
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, empty, otherJson: [...new Set(otherJson)].sort() };
 }

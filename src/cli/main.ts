@@ -1,74 +1,43 @@
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import { toTerminalSafe } from './terminal';
 import { runLiquid } from './commands/liquid';
 import { listRules, runLint } from './commands/lint';
-import { allRules } from '../core';
+import { SCENARIOS, allRules } from '../core';
 import { runRender } from './commands/render';
 
-const USAGE = `Usage:
-  braze-webhook lint [PATHS or globs…] [--profiles FILE…] [--mocks FILE] [--scenario NAME]
-                     [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]
-  braze-webhook render TEMPLATE [--profiles FILE] [--user ID] [--mocks FILE] [--scenario NAME]
-                                [--format http|curl|json] [--reveal-secrets]
-  braze-webhook liquid --template-file FILE [--context FILE.json]
-  braze-webhook --help | --version
-
-Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.
-Nothing is ever sent: connected_content calls are answered by fixtures.`;
-
-const FORMATS = ['http', 'curl', 'json'] as const;
-
 type Out = (text: string) => void;
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-/** Runs the CLI and returns its exit code; never throws. */
-export async function main(argv: string[], out: Out, rawErr: Out): Promise<number> {
-  // File content quoted in messages (a Braze error response, a rule id) must not drive the terminal.
-  const err: Out = (text) => rawErr(toTerminalSafe(text));
-  try {
-    const [command, ...rest] = argv;
-    switch (command) {
-      case 'lint':
-        return await lint(rest, out, err);
-      case 'render':
-        return await render(rest, out, err);
-      case 'liquid':
-        return await liquid(rest, out, err);
-      case '--version':
-      case '-v':
-        out(`${VERSION}\n`);
-        return 0;
-      case '--help':
-      case '-h':
-      case 'help':
-        out(`${USAGE}\n`);
-        return 0;
-      default:
-        throw new CliError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-    }
-  } catch (error) {
-    if (error instanceof CliError) {
-      err(`braze-webhook: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`braze-webhook: ${(error as Error).message}\n${USAGE}\n`);
-      return 2;
-    }
-    err(`braze-webhook: internal error: ${(error as Error).message ?? String(error)}\n`);
-    return 2;
-  }
+const EXIT_CODES = 'Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.';
+const NOTHING_SENT = 'Nothing is ever sent: connected_content calls are answered by fixtures.';
+const SCENARIO_NAMES = Object.keys(SCENARIOS).join(', ');
+
+/** One CLI command: how it is parsed, how `--help` describes it, and what it runs. */
+interface Command {
+  name: string;
+  /** What follows `braze-webhook <name>` in the usage line. */
+  synopsis: string;
+  summary: string;
+  options: Options;
+  /** Option lines for `--help`, as `[flags, description]`. */
+  help: Array<[string, string]>;
+  /** Options that take every following argument up to the next option (`--profiles A.json B.json`). */
+  variadic?: string[];
+  run(values: Values, positionals: string[], out: Out, err: Out): Promise<number>;
 }
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 
-const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
-
-async function lint(args: string[], out: Out, err: Out): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
+const COMMANDS: readonly Command[] = [
+  {
+    name: 'lint',
+    synopsis: '[PATHS or globs…] [--profiles FILE…] [--mocks FILE] [--scenario NAME] [--format text|json|sarif] [--max-warnings N] [--fix] [--config FILE] [--list-rules]',
+    summary:
+      'Lints webhook templates (*.braze-webhook.json): a directory means every *.braze-webhook.json below it, no PATHS means the current directory. With profiles, each template is also rendered for every user and the rendered request is checked.',
     options: {
       profiles: { type: 'string', multiple: true },
       mocks: { type: 'string' },
@@ -79,25 +48,234 @@ async function lint(args: string[], out: Out, err: Out): Promise<number> {
       config: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
     },
+    variadic: ['profiles'],
+    help: [
+      ['--profiles FILE…', 'sample users (*.braze-profiles.json, a Braze /users/export/ids answer); takes every file up to the next option, and may be repeated'],
+      ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
+      ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--format text|json|sarif', 'output format (default text)'],
+      ['--max-warnings N', 'exit 1 when there are more than N warnings'],
+      ['--fix', 'apply the safe fixes and write the fixed files'],
+      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
+      ['--list-rules', 'print every rule with its severity and exit'],
+    ],
+    run: (values, positionals, out, err) => lint(values, positionals, out, err),
+  },
+  {
+    name: 'render',
+    synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--format http|curl|json] [--reveal-secrets]',
+    summary:
+      'Prints the request Braze would send for each user, the token call included. Secrets are redacted unless --reveal-secrets is given.',
+    options: {
+      profiles: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      mocks: { type: 'string' },
+      scenario: { type: 'string' },
+      format: { type: 'string', default: 'http' },
+      'reveal-secrets': { type: 'boolean', default: false },
+    },
+    variadic: ['profiles'],
+    help: [
+      ['--profiles FILE…', 'sample users, as for lint (default: one user with every attribute empty)'],
+      ['--user ID', 'only the user with this external_id, braze_id, email or 1-based position in its file'],
+      ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
+      ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--format http|curl|json', 'output format (default http)'],
+      ['--reveal-secrets', 'show client secrets and tokens instead of <redacted>'],
+    ],
+    run: (values, positionals, out, err) => render(values, positionals, out, err),
+  },
+  {
+    name: 'liquid',
+    synopsis: '--template-file FILE [--context FILE.json]',
+    summary: 'Renders one Braze Liquid text with the context as its Liquid scope, like `npx liquidjs`.',
+    options: { 'template-file': { type: 'string' }, context: { type: 'string' } },
+    help: [
+      ['--template-file FILE', 'the Liquid text to render (or give FILE as the only argument)'],
+      ['--context FILE.json', 'a JSON object used as the Liquid scope'],
+    ],
+    run: (values, positionals, out, err) => liquid(values, positionals, out, err),
+  },
+];
+
+/** `braze-webhook <name> <synopsis>`, wrapped before a `[` so lines stay under 100 columns. */
+function usageLine(indent: string, command: Command): string {
+  const head = `${indent}braze-webhook ${command.name} `;
+  const lines: string[] = [];
+  let line = head;
+  for (const part of command.synopsis.split(/ (?=\[)/)) {
+    if (line !== head && line.length + part.length + 1 > 100) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(head.length);
+    }
+    line += `${part} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+const GENERAL_USAGE = [
+  'Usage:',
+  ...COMMANDS.map((c) => usageLine('  ', c)),
+  '  braze-webhook COMMAND --help',
+  '  braze-webhook --help | --version',
+  '',
+  EXIT_CODES,
+  NOTHING_SENT,
+].join('\n');
+
+/** `braze-webhook <command> --help`. */
+function commandHelp(command: Command): string {
+  const rows: Array<[string, string]> = [...command.help, ['-h, --help', 'print this help']];
+  const width = Math.max(...rows.map(([flags]) => flags.length));
+  return [
+    usageLine('Usage: ', command),
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...rows.map(([flags, text]) => `  ${flags.padEnd(width)}  ${text}`),
+    '',
+    EXIT_CODES,
+    NOTHING_SENT,
+  ].join('\n');
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: string[], out: Out, rawErr: Out): Promise<number> {
+  // File content quoted in messages (a Braze error response, a rule id) must not drive the terminal.
+  const err: Out = (text) => rawErr(toTerminalSafe(text));
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (command) return await runCommand(command, rest, out, err);
+    switch (name) {
+      case '--version':
+      case '-v':
+        out(`${VERSION}\n`);
+        return 0;
+      case '--help':
+      case '-h':
+      case 'help': {
+        const topic = COMMANDS.find((c) => c.name === rest[0]);
+        out(`${topic ? commandHelp(topic) : GENERAL_USAGE}\n`);
+        return 0;
+      }
+      default:
+        throw new CliError(name ? `unknown command "${name}"\n${GENERAL_USAGE}` : GENERAL_USAGE);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`braze-webhook: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const usage = command ? toUsageMessage(error) : undefined;
+    if (usage !== undefined && command) {
+      err(`braze-webhook ${command.name}: ${usage}\n${usageLine('Usage: ', command)}\nSee 'braze-webhook ${command.name} --help'.\n`);
+      return 2;
+    }
+    err(`braze-webhook: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+async function runCommand(command: Command, args: string[], out: Out, err: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: expandVariadic(args, command.variadic ?? []),
+    allowPositionals: true,
+    options: { ...command.options, ...HELP_OPTION },
   });
+  if (values.help) {
+    out(`${commandHelp(command)}\n`);
+    return 0;
+  }
+  return command.run(values, positionals, out, err);
+}
+
+/**
+ * `--profiles A.json B.json` → `--profiles A.json --profiles B.json`: a variadic option takes the
+ * arguments after it up to the next one that starts with `-` (or `--`, which ends the options).
+ */
+export function expandVariadic(args: readonly string[], variadic: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    out.push(arg);
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (!variadic.some((name) => arg === `--${name}`)) continue;
+    let taken = 0;
+    while (i + 1 < args.length && !args[i + 1].startsWith('-')) {
+      if (taken > 0) out.push(arg);
+      out.push(args[++i]);
+      taken++;
+    }
+    if (taken === 0) throw new CliError(`${arg} needs a value`);
+  }
+  return out;
+}
+
+/** Node's parseArgs errors, in the CLI's words; undefined for anything else. */
+function toUsageMessage(error: unknown): string | undefined {
+  const { code, message } = error as { code?: string; message?: string };
+  if (!code?.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const option = /'(-{1,2}[^' <]+)/.exec(message ?? '')?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message ?? '') ? `${option ?? 'this option'} needs a value` : `${option ?? 'an option'} does not take a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'this command takes no PATHS';
+    default:
+      return message ?? code;
+  }
+}
+
+declare const __VERSION__: string | undefined;
+
+/**
+ * The version in package.json: put into the bundle by esbuild (`define`), read from the file when
+ * the CLI runs from source (tests, `tsx src/cli/main.ts`).
+ */
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : readSourceVersion();
+
+function readSourceVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}
+
+const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+const RENDER_FORMATS = ['http', 'curl', 'json'] as const;
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string): T {
+  if (!allowed.includes(value as T)) throw new CliError(`${option} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+async function lint(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
   if (values['list-rules']) {
     out(listRules(allRules));
     return 0;
   }
-  const format = values.format as (typeof LINT_FORMATS)[number];
-  if (!LINT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${LINT_FORMATS.join(', ')}`);
+  const format = oneOf(values.format, LINT_FORMATS, '--format');
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new CliError('--max-warnings takes a whole number ≥ 0');
   return runLint(
     {
       paths: positionals,
-      profiles: values.profiles ?? [],
-      mocks: values.mocks,
-      scenario: values.scenario,
+      profiles: (values.profiles as string[] | undefined) ?? [],
+      mocks: values.mocks as string | undefined,
+      scenario: values.scenario as string | undefined,
       format,
       maxWarnings,
       fix: values.fix === true,
-      config: values.config,
+      config: values.config as string | undefined,
     },
     VERSION,
     out,
@@ -105,29 +283,16 @@ async function lint(args: string[], out: Out, err: Out): Promise<number> {
   );
 }
 
-async function render(args: string[], out: Out, err: Out): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      profiles: { type: 'string' },
-      user: { type: 'string' },
-      mocks: { type: 'string' },
-      scenario: { type: 'string' },
-      format: { type: 'string', default: 'http' },
-      'reveal-secrets': { type: 'boolean', default: false },
-    },
-  });
-  if (positionals.length !== 1) throw new CliError(`render takes exactly one TEMPLATE\n${USAGE}`);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`);
+async function render(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
+  if (positionals.length !== 1) throw new CliError(`render takes exactly one TEMPLATE\n${usageLine('Usage: ', COMMANDS[1])}`);
+  const format = oneOf(values.format, RENDER_FORMATS, '--format');
   return runRender(
     {
       template: positionals[0],
-      profiles: values.profiles,
-      user: values.user,
-      mocks: values.mocks,
-      scenario: values.scenario,
+      profiles: (values.profiles as string[] | undefined) ?? [],
+      user: values.user as string | undefined,
+      mocks: values.mocks as string | undefined,
+      scenario: values.scenario as string | undefined,
       format,
       revealSecrets: values['reveal-secrets'] === true,
     },
@@ -136,15 +301,10 @@ async function render(args: string[], out: Out, err: Out): Promise<number> {
   );
 }
 
-async function liquid(args: string[], out: Out, err: Out): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { 'template-file': { type: 'string' }, context: { type: 'string' } },
-  });
-  const templateFile = values['template-file'] ?? positionals[0];
-  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${USAGE}`);
-  return runLiquid({ templateFile, context: values.context }, out, err);
+async function liquid(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
+  const templateFile = (values['template-file'] as string | undefined) ?? positionals[0];
+  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS[2])}`);
+  return runLiquid({ templateFile, context: values.context as string | undefined }, out, err);
 }
 
 if (require.main === module) {

@@ -1,7 +1,4 @@
 import * as vscode from 'vscode';
-// The one core module the entry needs, imported directly: it depends on nothing, while the core's
-// barrel would pull liquidjs and the rules into this 4 KB bundle (ADR 006).
-import { looksLikeWebhookTemplate } from '../core/template/looks-like-template';
 import { CommandId, isTemplateUri, mayBeMisnamedTemplate } from './commands';
 import type { BrazeWebhookApi } from './extension-main';
 
@@ -46,9 +43,10 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
       deserializeWebviewPanel: async (panel) => (await ready()).revivePreview(panel),
     }),
   );
-  // A template, or a JSON file shaped like one under another name (the extension then offers to
-  // rename it), loads the extension proper; any other JSON file costs this check only.
-  const needsMain = (d: vscode.TextDocument) => isTemplateUri(d.uri.path) || (mayBeMisnamedTemplate(d.uri.path, d.languageId) && looksLikeWebhookTemplate(d.getText()));
+  // A template, or a JSON file that may be one under another name, loads the extension proper
+  // (which decides with the core's looksLikeWebhookTemplate and offers the rename); any other JSON
+  // file costs two regular-expression tests. The core's parser stays out of this 4 KB entry.
+  const needsMain = (d: vscode.TextDocument) => isTemplateUri(d.uri.path) || (mayBeMisnamedTemplate(d.uri.path, d.languageId) && mentionsWebhookMembers(d.getText()));
   if (vscode.workspace.textDocuments.some(needsMain)) {
     void ready();
   } else {
@@ -75,6 +73,11 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
     context.subscriptions.push(...waiting);
   }
   return { activationMs: performance.now() - started, ready, logUri: context.logUri };
+}
+
+/** A cheap pre-check: the keys of Braze's webhook object appear in the text (not a verdict). */
+function mentionsWebhookMembers(text: string): boolean {
+  return text.length < 2_000_000 && /"url"\s*:/.test(text) && /"(request_method|request_headers|body)"\s*:/.test(text);
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { looksLikeWebhookTemplate, templateFileNameFor } from '../core';
+import { TEMPLATE_FILE_SUFFIX, looksLikeWebhookTemplate, toTemplateFileName } from '../core';
 import { EDITABLE_SCHEMES, mayBeMisnamedTemplate } from './commands';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { freeFileName } from './files';
@@ -57,7 +57,7 @@ export class TemplateNameHints implements vscode.Disposable, vscode.CodeActionPr
     }
     const at = Math.max(0, text.search(/"url"\s*:/));
     const range = new vscode.Range(document.positionAt(at), document.positionAt(at + '"url"'.length));
-    const name = templateFileNameFor(document.uri.path.split('/').pop() ?? '');
+    const name = toTemplateFileName(document.uri.path.split('/').pop() ?? '');
     const diagnostic = new vscode.Diagnostic(
       range,
       vscode.l10n.t('This looks like a Braze webhook template, but only files named *.braze-webhook.json get checks, the preview and completions. Rename it to {0}.', name),
@@ -73,8 +73,8 @@ export class TemplateNameHints implements vscode.Disposable, vscode.CodeActionPr
     const hint = context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === TEMPLATE_NAME_HINT);
     if (!hint) return [];
     const folder = vscode.Uri.joinPath(document.uri, '..');
-    const wanted = templateFileNameFor(document.uri.path.split('/').pop() ?? '');
-    const name = await freeFileName(folder, wanted.replace(/\.braze-webhook\.json$/, ''), '.braze-webhook.json');
+    const wanted = toTemplateFileName(document.uri.path.split('/').pop() ?? '');
+    const name = await freeFileName(folder, wanted.slice(0, -TEMPLATE_FILE_SUFFIX.length), TEMPLATE_FILE_SUFFIX);
     const target = vscode.Uri.joinPath(folder, name);
     const action = new vscode.CodeAction(vscode.l10n.t('Rename to {0}', name), vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   CONFIG_FILE_NAME,
+  TEMPLATE_FILE_SUFFIX,
   type Dependencies,
   type LintConfig,
   type Problem,
@@ -10,12 +11,15 @@ import {
   allRules,
   applyFixes,
   lintTemplate,
+  looksLikeWebhookTemplate,
   parseConfig,
+  shellQuote,
+  toTemplateFileName,
   parseTemplateFile,
   toLineColumnProblem,
 } from '../../core';
 import { CliError } from '../cli-error';
-import { findTemplateFiles } from '../find-files';
+import { type FoundFiles, findTemplateFiles } from '../find-files';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
@@ -46,23 +50,24 @@ export async function runLint(options: LintCommandOptions, version: string, out:
   const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
   const found = findTemplateFiles(options.paths);
   for (const missing of found.missing) err(`braze-webhook: ${missing}: no such file, or no match\n`);
+  reportMisnamedTemplates(found, err);
   const reports: FileReport[] = [];
-  let unreadable = found.missing.length > 0;
+  let unreadable = found.missing.length + found.empty.length;
   for (const path of found.files) {
     let text: string;
     try {
       text = readTextFile(path);
     } catch (error) {
       err(`braze-webhook: ${(error as Error).message}\n`);
-      unreadable = true;
+      unreadable++;
       continue;
     }
     const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
     const { problems, lineStarts } = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
     reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
   }
-  out(format(reports, options.format, version));
-  if (unreadable) return 2;
+  out(format(reports, options.format, version, unreadable));
+  if (unreadable > 0) return 2;
   const all = reports.flatMap((r) => r.problems);
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.filter((p) => p.severity === 'warning').length;
@@ -104,14 +109,50 @@ async function fixFile(path: string, original: string, config: LintConfig, profi
   return linted;
 }
 
-function format(reports: FileReport[], kind: LintCommandOptions['format'], version: string): string {
+function format(reports: FileReport[], kind: LintCommandOptions['format'], version: string, unreadable: number): string {
   switch (kind) {
     case 'json':
       return formatJson(reports);
     case 'sarif':
       return formatSarif(reports, allRules, version);
     default:
-      return formatText(reports);
+      return formatText(reports, unreadable);
+  }
+}
+
+/** A path for a shell command line, quoted only when it needs to be. */
+function shellArg(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : shellQuote(path);
+}
+
+/** At most this many other `*.json` files are read to look for misnamed templates. */
+const MAX_LOOKALIKE_READS = 200;
+
+/**
+ * A folder with no template is an input error (a CI run that checked nothing must not pass); the
+ * `*.json` files in it shaped like a webhook template are named with the command that renames
+ * them. Misnamed templates next to real ones get a note.
+ */
+function reportMisnamedTemplates(found: FoundFiles, err: (text: string) => void): void {
+  const lookalikes = found.otherJson.slice(0, MAX_LOOKALIKE_READS).filter((path) => {
+    try {
+      return looksLikeWebhookTemplate(readTextFile(path));
+    } catch {
+      return false;
+    }
+  });
+  const rename = (path: string) => `mv ${shellArg(displayPath(path))} ${shellArg(displayPath(join(dirname(path), toTemplateFileName(basename(path)))))}`;
+  const noted = new Set<string>();
+  for (const folder of found.empty) {
+    err(`braze-webhook: ${folder}: no webhook template (*${TEMPLATE_FILE_SUFFIX}) here; nothing was linted.\n`);
+    const root = resolve(folder);
+    for (const path of lookalikes.filter((p) => p.startsWith(root + sep))) {
+      noted.add(path);
+      err(`  ${displayPath(path)} looks like a webhook template; rename it to lint it:\n    ${rename(path)}\n`);
+    }
+  }
+  for (const path of lookalikes.filter((p) => !noted.has(p))) {
+    err(`braze-webhook: note: ${displayPath(path)} looks like a webhook template but is not named *${TEMPLATE_FILE_SUFFIX}, so it was not linted; to lint it: ${rename(path)}\n`);
   }
 }
 

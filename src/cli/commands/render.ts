@@ -20,7 +20,8 @@ import { toInertJson, toTerminalSafe } from '../terminal';
 
 export interface RenderOptions {
   template: string;
-  profiles?: string;
+  /** Profiles files, read in order; none means one user with every attribute empty. */
+  profiles: string[];
   user?: string;
   mocks?: string;
   scenario?: string;
@@ -43,7 +44,7 @@ export async function runRender(options: RenderOptions, write: (text: string) =>
   }
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
   const inputs: LoadedInputs = {
-    profiles: options.profiles ? loadProfiles(resolve(options.profiles), warn) : undefined,
+    profiles: options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined,
     resolver: loadMocksResolver(options.mocks ? resolve(options.mocks) : undefined, options.scenario),
   };
   const profiles = selectProfiles(inputs.profiles, options.user);

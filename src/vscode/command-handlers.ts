@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { type ScenarioName, SCENARIOS, toBrazeWebhookObject, toCurl, toHttpDocument } from '../core';
+import { type ScenarioName, SCENARIOS, allRules, toBrazeWebhookObject, toCurl, toHttpDocument } from '../core';
 import { fixAllInDocument } from './code-actions';
 import { CommandId, isTemplateUri } from './commands';
 import type { DiagnosticsController } from './diagnostics';
 import { PreviewPanel } from './preview/preview-panel';
 import type { PreviewSession } from './preview/preview-session';
-import { type NewFileArgs, newSampleProfiles, newTemplate } from './new-template';
+import type { FirstRun } from './first-run';
+import type { NewFileArgs } from './new-template';
 import { renderedUriFor } from './rendered-document';
-import { showRuleDocs } from './rule-docs';
+import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 
 export interface CommandServices {
@@ -15,6 +16,9 @@ export interface CommandServices {
   session: PreviewSession;
   diagnostics: DiagnosticsController;
   templates: TemplateCache;
+  shipped: ShippedFiles;
+  /** The rarely used commands (their own bundle in the Node build). */
+  firstRun: () => FirstRun;
 }
 
 /** The template a command acts on: its argument, the active editor, or the preview's template. */
@@ -32,6 +36,9 @@ async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<
 }
 
 export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** Every rule's id and description, for "Show Rule Documentation". */
+const RULE_LIST = allRules.map((r) => ({ id: r.meta.id, description: r.meta.docs.description }));
 
 /** `{ kind?, name? }` from a caller that skips the prompts (tests, the walkthrough). */
 function isNewFileArgs(arg: unknown): arg is NewFileArgs {
@@ -106,9 +113,9 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Braze webhook object.') + note);
       return text;
     },
-    [CommandId.NewTemplate]: (arg) => newTemplate(isNewFileArgs(arg) ? arg : undefined),
-    [CommandId.NewSampleProfiles]: (arg) => newSampleProfiles(isNewFileArgs(arg) ? arg : undefined),
-    [CommandId.ShowRuleDocs]: (arg) => showRuleDocs(s.extensionUri, arg),
+    [CommandId.NewTemplate]: (arg) => s.firstRun().newTemplate(s.shipped, isNewFileArgs(arg) ? arg : undefined),
+    [CommandId.NewSampleProfiles]: (arg) => s.firstRun().newSampleProfiles(s.shipped, isNewFileArgs(arg) ? arg : undefined),
+    [CommandId.ShowRuleDocs]: (arg) => s.firstRun().showRuleDocs(s.extensionUri, RULE_LIST, arg),
     [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;

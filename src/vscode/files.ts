@@ -1,5 +1,21 @@
 import * as vscode from 'vscode';
 
+const decoder = new TextDecoder();
+
+/**
+ * A workspace file's text through `vscode.workspace.fs`, which serves every file system the
+ * editor has: `file:` on the desktop, `vscode-vfs:` in vscode.dev/github.dev, test-web's
+ * `vscode-test-web:` (ADR 013). Undefined when it cannot be read. Imports nothing from the core,
+ * so the first-run bundle can use it.
+ */
+export async function readWorkspaceText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function uriExists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

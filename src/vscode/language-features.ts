@@ -1,19 +1,10 @@
 import * as vscode from 'vscode';
-import { type CompletionCandidate, type SnippetContext, completionsAt, hoverAt, snippetContextAt } from '../core';
-import snippetFile from '../../snippets/braze-webhook.snippets.json';
+import { type CompletionCandidate, completionsAt, hoverAt, snippetContextAt } from '../core';
 import { CommandId } from './commands';
 import type { DiagnosticsController } from './diagnostics';
+import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
-
-interface SnippetEntry {
-  prefix: string;
-  description: string;
-  context: Exclude<SnippetContext, undefined>;
-  body: string[];
-}
-
-const SNIPPETS = Object.entries(snippetFile as Record<string, SnippetEntry>);
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   attribute: vscode.CompletionItemKind.Variable,
@@ -49,6 +40,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    private readonly shipped: ShippedFiles,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -57,7 +49,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const keys = [...(await this.inputs.get()).customAttributes.keys()];
     const items = completionsAt(file, offset, { customAttributeKeys: keys }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
-    for (const [name, snippet] of SNIPPETS) {
+    for (const [name, snippet] of await this.shipped.snippets()) {
       if (snippet.context !== context) continue;
       const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
       item.detail = name;

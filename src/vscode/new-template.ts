@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import snippetFile from '../../snippets/braze-webhook.snippets.json';
 import { freeFileName } from './files';
+import type { ShippedFiles } from './shipped-files';
 
 /** The whole-template snippets "New Salesforce Lead Template" offers (bodies stay in snippets/). */
 const TEMPLATE_KINDS = {
@@ -11,11 +11,6 @@ const TEMPLATE_KINDS = {
 
 export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 
-interface SnippetEntry {
-  prefix: string;
-  body: string[];
-}
-
 /** Arguments a caller (a test, the walkthrough) may pass instead of answering the prompts. */
 export interface NewFileArgs {
   kind?: TemplateKind;
@@ -23,8 +18,8 @@ export interface NewFileArgs {
   name?: string;
 }
 
-function snippetBody(prefix: string): string {
-  const entry = Object.values(snippetFile as Record<string, SnippetEntry>).find((s) => s.prefix === prefix);
+async function snippetBody(shipped: ShippedFiles, prefix: string): Promise<string> {
+  const entry = (await shipped.snippets()).find(([, s]) => s.prefix === prefix)?.[1];
   if (!entry) throw new Error(`snippets/braze-webhook.snippets.json has no ${prefix}`);
   return entry.body.join('\n');
 }
@@ -89,46 +84,19 @@ const TEMPLATE_SUFFIX = '.braze-webhook.json';
 const PROFILES_SUFFIX = '.braze-profiles.json';
 
 /** "Braze Webhook: New Salesforce Lead Template": create, update to MQL or upsert, from the snippets. */
-export async function newTemplate(args?: NewFileArgs): Promise<vscode.TextEditor | undefined> {
+export async function newTemplate(shipped: ShippedFiles, args?: NewFileArgs): Promise<vscode.TextEditor | undefined> {
   const kind = args?.kind ?? (await vscode.window.showQuickPick(kindItems(), { title: vscode.l10n.t('New Salesforce Lead Template'), placeHolder: vscode.l10n.t('What should the webhook do?') }))?.template;
   if (!kind) return undefined;
   const folder = targetFolder();
   const name = args?.name ? withSuffix(args.name, TEMPLATE_SUFFIX) : await askName(folder, await suggestedName(folder, TEMPLATE_KINDS[kind].fileName, TEMPLATE_SUFFIX), TEMPLATE_SUFFIX);
   if (!name) return undefined;
-  return openNamed(folder, name, new vscode.SnippetString(snippetBody(TEMPLATE_KINDS[kind].prefix)));
+  return openNamed(folder, name, new vscode.SnippetString(await snippetBody(shipped, TEMPLATE_KINDS[kind].prefix)));
 }
 
-/**
- * Sample users in the shape of Braze's `POST /users/export/ids` answer: a Lead Id as external_id,
- * the standard fields the templates use, and the company as a custom attribute.
- */
-const SAMPLE_USERS = {
-  message: 'success',
-  users: [
-    {
-      external_id: '00QKY000001LyJR2A0',
-      first_name: 'Ana',
-      last_name: 'García',
-      email: 'ana.garcia@example.com',
-      country: 'ES',
-      language: 'es',
-      custom_attributes: { company: 'Acme Ibérica S.L.', lead_stage: 'Lead' },
-    },
-    {
-      external_id: '00QE000000Ft9AhMAJ',
-      first_name: 'Seán',
-      last_name: "O'Brien",
-      email: 'sean+leads@example.ie',
-      custom_attributes: { company: "O'Brien & Sons" },
-    },
-  ],
-  invalid_user_ids: [],
-};
-
-/** "Braze Webhook: New Sample Users File": two users in Braze's export format. */
-export async function newSampleProfiles(args?: NewFileArgs): Promise<vscode.TextEditor | undefined> {
+/** "Braze Webhook: New Sample Users File": snippets/sample-users.braze-profiles.json (Braze's export format). */
+export async function newSampleProfiles(shipped: ShippedFiles, args?: NewFileArgs): Promise<vscode.TextEditor | undefined> {
   const folder = targetFolder();
   const name = args?.name ? withSuffix(args.name, PROFILES_SUFFIX) : await askName(folder, await suggestedName(folder, 'sample-users', PROFILES_SUFFIX), PROFILES_SUFFIX);
   if (!name) return undefined;
-  return openNamed(folder, name, new vscode.SnippetString().appendText(`${JSON.stringify(SAMPLE_USERS, null, 2)}\n`));
+  return openNamed(folder, name, new vscode.SnippetString().appendText(await shipped.sampleUsers()));
 }

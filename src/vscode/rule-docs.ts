@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { allRules } from '../core';
 import { CommandId } from './commands';
-import { uriExists } from './files';
+import { readWorkspaceText } from './files';
 
 /**
  * Where a diagnostic's rule code links: a command URI that opens the rule's page rendered. VS Code
@@ -16,19 +15,20 @@ export function ruleDocsLink(ruleId: string): vscode.Uri {
 export async function rulePage(extensionUri: vscode.Uri, ruleId: string, language = vscode.env.language): Promise<vscode.Uri> {
   const lang = language.toLowerCase().split('-')[0];
   const translated = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', lang, `${ruleId}.md`);
-  if (lang !== 'en' && /^[a-z]{2,3}$/.test(lang) && (await uriExists(translated))) return translated;
+  // Read, not stat: the extension's own files are http(s): in VS Code for the Web.
+  if (lang !== 'en' && /^[a-z]{2,3}$/.test(lang) && (await readWorkspaceText(translated)) !== undefined) return translated;
   return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
 /**
  * "Braze Webhook: Show Rule Documentation": opens a rule's page in the Markdown preview (the
- * rule named by the argument, or one picked from the list). Resolves with the page shown.
+ * rule named by the argument, or one picked from `rules`). Resolves with the page shown.
  */
-export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown): Promise<vscode.Uri | undefined> {
-  let ruleId = typeof arg === 'string' && allRules.some((r) => r.meta.id === arg) ? arg : undefined;
+export async function showRuleDocs(extensionUri: vscode.Uri, rules: ReadonlyArray<{ id: string; description: string }>, arg?: unknown): Promise<vscode.Uri | undefined> {
+  let ruleId = typeof arg === 'string' && rules.some((r) => r.id === arg) ? arg : undefined;
   if (!ruleId) {
     const picked = await vscode.window.showQuickPick(
-      allRules.map((r) => ({ label: r.meta.id, detail: r.meta.docs.description })),
+      rules.map((r) => ({ label: r.id, detail: r.description })),
       { placeHolder: vscode.l10n.t('Which rule?'), matchOnDetail: true },
     );
     ruleId = picked?.label;

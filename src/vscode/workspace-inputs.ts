@@ -16,6 +16,7 @@ import {
   withDistinctLabels,
 } from '../core';
 import type { Settings } from './settings';
+import { findWorkspaceFiles, readWorkspaceText as readText } from './workspace-files';
 
 /** A profile with where it came from, for pickers. */
 export interface SourcedProfile {
@@ -37,8 +38,6 @@ export interface WorkspaceInputsSnapshot {
   /** Custom attribute keys of the workspace profiles, with up to 5 sample values each (hovers, completion). */
   customAttributes: Map<string, string[]>;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
@@ -90,7 +89,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   private async load(): Promise<WorkspaceInputsSnapshot> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const config = root ? await readConfig(vscode.Uri.joinPath(root, CONFIG_FILE_NAME)) : {};
-    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await vscode.workspace.findFiles(this.settings.profilesGlob, '**/node_modules/**', 50);
+    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await findWorkspaceFiles(this.settings.profilesGlob, 50);
     profileUris.sort((a, b) => a.path.localeCompare(b.path));
     const profiles: SourcedProfile[] = [];
     for (const uri of profileUris) {
@@ -128,14 +127,6 @@ function edgeProfiles(workspace: readonly SourcedProfile[]): SourcedProfile[] {
     return { ...p, index, ref: { ...p.ref, index } };
   });
   return withDistinctLabels(numbered, workspace.map((p) => p.profile.ref.label), vscode.l10n.t('built-in')).map((profile) => ({ profile }));
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 async function readConfig(uri: vscode.Uri): Promise<LintConfig> {

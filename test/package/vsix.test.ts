@@ -14,6 +14,7 @@ const vsce = join(repo, 'node_modules', '.bin', 'vsce');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
   main: string;
   icon?: string;
+  browser: string;
   scripts: Record<string, string>;
   l10n?: string;
   contributes: {
@@ -31,7 +32,7 @@ function localized(value: string): string[] {
 }
 
 /** Directories and file kinds that must never ship (paths relative to the package's `extension/`). */
-const FORBIDDEN_DIRS = ['src/', 'test/', 'node_modules/', 'scripts/', 'bench/', 'test-host/', '.ci/', 'out/'];
+const FORBIDDEN_DIRS = ['src/', 'test/', 'node_modules/', 'scripts/', 'bench/', 'test-host/', 'test-host-web/', '.ci/', 'out/'];
 const FORBIDDEN_EXTENSIONS = ['.ts', '.map'];
 
 /** Run-time files the extension cannot work without. */
@@ -41,6 +42,8 @@ const REQUIRED = [
   'extension/package.nls.es.json',
   'extension/dist/extension.js',
   'extension/dist/extension-main.js',
+  'extension/dist/extension-first-run.js',
+  'extension/dist/extension-web.js',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',
   'extension/media/preview.css',
@@ -140,6 +143,7 @@ describe('the .vsix package', function () {
     const normalize = (path: string) => `extension/${path.replace(/^\.\//, '')}`;
     const referenced = [
       manifest.main,
+      manifest.browser,
       ...(manifest.icon ? [manifest.icon] : []),
       ...(manifest.contributes.jsonValidation ?? []).map((v) => v.url),
       ...(manifest.contributes.grammars ?? []).map((g) => g.path),

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BrazeWebhookEntry } from '../../src/vscode/extension';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
-import { WAIT_MS, describeDiagnostics, linted, nextState, thisExtension, workspaceFile } from './helpers';
+import { WAIT_MS, describeDiagnostics, thisExtension, workspaceFile } from './helpers';
+import { linted, nextState } from './waits';
 
 const repo = path.resolve(__dirname, '..', '..');
 const SOURCE = 'braze-webhook';

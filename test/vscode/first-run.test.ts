@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BrazeWebhookEntry } from '../../src/vscode/extension';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
-import { WAIT_MS, describeDiagnostics, linted, nextPost, nextState, thisExtension, waitForDiagnostics, workspaceFile } from './helpers';
+import { WAIT_MS, describeDiagnostics, thisExtension, waitForDiagnostics, workspaceFile } from './helpers';
+import { linted, nextPost, nextState } from './waits';
 
 const repo = path.resolve(__dirname, '..', '..');
 const SOURCE = 'braze-webhook';

@@ -22,6 +22,8 @@ export class PreviewPanel implements vscode.Disposable {
   private generation = 0;
   /** Every message posted to the webview (tests and the secret canaries read this). */
   static readonly onDidPost = new vscode.EventEmitter<ToWebview>();
+  /** Every valid message the webview sent (tests: its script really ran, e.g. in the web host). */
+  static readonly onDidReceive = new vscode.EventEmitter<FromWebview>();
 
   static createOrShow(extensionUri: vscode.Uri, session: PreviewSession): PreviewPanel {
     if (PreviewPanel.current) {
@@ -48,7 +50,9 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebview(message)) void this.handle(message);
+        if (!isFromWebview(message)) return;
+        PreviewPanel.onDidReceive.fire(message);
+        void this.handle(message);
       }),
       session.onDidChangeSelection(() => this.scheduleUpdate(UPDATE_DELAY_MS)),
       session.onDidChangeTarget(() => this.scheduleUpdate(0)),

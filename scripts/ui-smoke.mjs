@@ -612,9 +612,12 @@ async function main() {
       await page.locator('.gettingStartedContainer').getByText(STRINGS.walkthroughStep, { exact: true }).first().waitFor({ timeout: T.render });
     });
     note('walkthrough', STRINGS.walkthrough);
-    // Without the side bar the walkthrough has room for its step's media beside the steps.
-    await page.keyboard.press('Control+B');
-    await page.locator('.gettingStartedContainer .getting-started-media').first().waitFor({ timeout: T.ui }).catch(() => {});
+    // The step's media (our Markdown page) renders in a webview of its own: wait for its heading.
+    const mediaHeading = readFileSync(join(ROOT, nls['walkthrough.createTemplate.media']), 'utf8').split('\n')[0].replace(/^#\s*/, '');
+    await step('the walkthrough shows the step\'s page', async () => {
+      const media = await findWebviewFrame('h1', 'the walkthrough step\'s Markdown');
+      await media.waitForFunction((text) => [...document.querySelectorAll('h1')].some((h) => h.textContent?.trim() === text), mediaHeading, { timeout: T.render });
+    });
     await screenshot('walkthrough');
   };
 

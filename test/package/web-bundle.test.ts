@@ -123,10 +123,12 @@ describe('the browser bundle (package.json "browser", VS Code for the Web)', fun
     const profilesText = readFileSync(join(examples, 'sample-users.braze-profiles.json'), 'utf8');
     const lint = async (core: Core, text: string) => {
       const now = () => new Date('2026-03-01T12:00:00Z');
+      const salesforce = core.loadSalesforceSchema({ builtIn: [JSON.parse(readFileSync(join(repo, 'data', 'salesforce', 'lead.json'), 'utf8'))] }).schema;
       const result = await core.lintTemplate(core.parseTemplateFile(text), {
         rules: core.allRules,
         profiles: core.parseProfiles(profilesText).profiles,
         deps: { resolveConnectedContent: core.makeFixtureResolver({ now }), now, readContentBlock: () => undefined },
+        salesforce,
       });
       return JSON.parse(JSON.stringify(result.problems)) as unknown;
     };

@@ -44,7 +44,7 @@ describe('editor: hovers', () => {
     const text = '{"url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/", "body": {"NumberOfEmployees": "250", "Rating": "Hot", "RecordTypeId": "x", "CreatedDate": "y", "Lead_Stage__c": "MQL"}}';
     const at = (needle: string, salesforce = BUILT_IN_SALESFORCE) => hoverAt(parseTemplateFile(text), text.indexOf(needle) + 2, { salesforce })?.markdown ?? '';
     assert.match(at('"NumberOfEmployees"'), /`int` · up to 8 digits · createable · updateable/);
-    assert.match(at('"NumberOfEmployees"'), /converts digits \(`"250"`\) to a number; anything else \(`"lots"`\) fails with 400 JSON_PARSER_ERROR/);
+    assert.match(at('"NumberOfEmployees"'), /Salesforce converts only digits \("250"\); anything else fails with 400 JSON_PARSER_ERROR/);
     assert.match(at('"Rating"'), /Values: `Hot`, `Warm`, `Cold`\. Salesforce’s defaults; your org may have changed them\./);
     assert.match(at('"RecordTypeId"'), /Exists only when the org has record types/);
     assert.match(at('"CreatedDate"'), /\*\*not createable\*\*[\s\S]*Audit field/);

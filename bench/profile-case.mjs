@@ -22,6 +22,8 @@ const core = createRequire(import.meta.url)(bundle);
 const example = (file) => readFileSync(join(ROOT, 'examples', file), 'utf8');
 const now = new Date('2025-01-15T12:00:00Z');
 const deps = { resolveConnectedContent: core.makeFixtureResolver({ now: () => now }), now: () => now };
+/** The Salesforce model the adapters inject (ADR 008). */
+const salesforce = core.loadSalesforceSchema?.({ builtIn: [JSON.parse(readFileSync(join(ROOT, 'data', 'salesforce', 'lead.json'), 'utf8'))] }).schema;
 
 function makeCase() {
   switch (name) {
@@ -34,7 +36,7 @@ function makeCase() {
     }
     case 'lint-seed': {
       const text = example('seed-create-lead.braze-webhook.json');
-      return () => core.lintStatic(core.parseTemplateFile(text), core.allRules);
+      return () => core.lintStatic(core.parseTemplateFile(text), core.allRules, undefined, salesforce);
     }
     case 'matrix': {
       const file = core.parseTemplateFile(example('create-lead.braze-webhook.json'));
@@ -42,18 +44,18 @@ function makeCase() {
       return async () => {
         const requests = [];
         for (const profile of profiles) requests.push(await core.renderProfile(file, profile, deps));
-        core.lintRendered(file, requests, core.allRules);
+        core.lintRendered(file, requests, core.allRules, undefined, salesforce);
       };
     }
     case 'template-size': {
       const text = templateOfSize(Number(rest[1] ?? 100) * 1000, rest[0] ?? 'keys');
-      return () => core.lintStatic(core.parseTemplateFile(text), core.allRules);
+      return () => core.lintStatic(core.parseTemplateFile(text), core.allRules, undefined, salesforce);
     }
     case 'incremental': {
       const original = templateOfLines(500);
       const at = original.indexOf('Unknown', original.length >> 1) + 1;
       let i = 0;
-      return () => core.lintStatic(core.parseTemplateFile(original.slice(0, at) + 'abcdefgh'[i++ % 8] + original.slice(at + 1)), core.allRules);
+      return () => core.lintStatic(core.parseTemplateFile(original.slice(0, at) + 'abcdefgh'[i++ % 8] + original.slice(at + 1)), core.allRules, undefined, salesforce);
     }
     case 'cold-lint':
       // The first lint of a process: module-level initialisation (ajv schema compile, engine).
@@ -66,7 +68,7 @@ function makeCase() {
 const run = makeCase();
 if (!run) {
   const start = performance.now();
-  core.lintStatic(core.parseTemplateFile(example('seed-create-lead.braze-webhook.json')), core.allRules);
+  core.lintStatic(core.parseTemplateFile(example('seed-create-lead.braze-webhook.json')), core.allRules, undefined, salesforce);
   console.log(`cold lint: ${(performance.now() - start).toFixed(1)} ms`);
 } else {
   let calls = 0;

@@ -17,6 +17,11 @@ const require = createRequire(import.meta.url);
 /** The core, bundled by esbuild exactly as the adapters bundle it (unminified; see build.mjs). */
 const core = require(config.coreBundle);
 const example = (name) => readFileSync(join(config.root, 'examples', name), 'utf8');
+/**
+ * The Salesforce model every adapter injects (ADR 008): the built-in Lead data. Older trees without
+ * it (a baseline run of an earlier commit) get undefined, which their core ignores.
+ */
+const salesforce = core.loadSalesforceSchema?.({ builtIn: [JSON.parse(readFileSync(join(config.root, 'data', 'salesforce', 'lead.json'), 'utf8'))] }).schema;
 const quick = config.quick === true;
 const FIXED_NOW = new Date('2025-01-15T12:00:00Z');
 
@@ -94,19 +99,19 @@ async function lint() {
     const fresh = baselineEngine();
     for (const source of templateStrings(JSON.parse(text))) fresh.parse(plainLiquid(source));
   });
-  const cold = once(() => core.lintStatic(core.parseTemplateFile(text), core.allRules));
+  const cold = once(() => core.lintStatic(core.parseTemplateFile(text), core.allRules, undefined, salesforce));
   const engine = baselineEngine();
   const sources = liquidSources(text);
   const warmFile = core.parseTemplateFile(text);
-  core.lintStatic(warmFile, core.allRules);
+  core.lintStatic(warmFile, core.allRules, undefined, salesforce);
   const result = await compare({
     liquidjs: () => {
       for (const source of sources) engine.parse(source);
     },
-    lint: () => core.lintStatic(core.parseTemplateFile(text), core.allRules),
+    lint: () => core.lintStatic(core.parseTemplateFile(text), core.allRules, undefined, salesforce),
     model: () => core.parseTemplateFile(text),
     compile: () => core.compileTemplate(core.parseTemplateFile(text)),
-    rules: () => core.lintStatic(warmFile, core.allRules),
+    rules: () => core.lintStatic(warmFile, core.allRules, undefined, salesforce),
   });
   const base = { name: 'liquidjs parse of the same strings', stats: result.liquidjs };
   return [
@@ -144,7 +149,7 @@ async function matrix() {
         ours: async () => {
           const requests = [];
           for (const profile of profiles) requests.push(await core.renderProfile(file, profile, deps));
-          problems = core.lintRendered(file, requests, core.allRules).length;
+          problems = core.lintRendered(file, requests, core.allRules, undefined, salesforce).length;
         },
       },
       { samples: n >= 10_000 ? 5 : 9, budgetMs: n >= 10_000 ? 12_000 : 5000, minSampleMs: n >= 1000 ? 0 : 10 },
@@ -167,7 +172,30 @@ async function matrix() {
     );
     previous = { n, stats: result.ours };
   }
+  if (core.simulateSalesforceAnswer) figures.push(await matrixWithSimulation());
   return figures;
+}
+
+/**
+ * Figure 3s: the preview matrix with Salesforce's predicted answer per profile (render, rendered
+ * rules, simulateSalesforceAnswer) against the same matrix without it, 1 000 profiles.
+ */
+async function matrixWithSimulation() {
+  const file = core.parseTemplateFile(example('create-lead.braze-webhook.json'));
+  const deps = fixtureDeps();
+  const { profiles } = core.parseProfiles(profilesExport(1000));
+  let statuses = new Set();
+  const matrixOf = async (simulate) => {
+    const requests = [];
+    for (const profile of profiles) requests.push(await core.renderProfile(file, profile, deps));
+    core.lintRendered(file, requests, core.allRules, undefined, salesforce);
+    if (simulate) statuses = new Set(requests.map((r) => core.simulateSalesforceAnswer(r, { salesforce })?.status));
+  };
+  const result = await compare({ without: () => matrixOf(false), with: () => matrixOf(true) }, { samples: 9, budgetMs: 8000, minSampleMs: 0 });
+  return figure('3s', 'Matrix: 1,000 profiles with the simulated Salesforce answer vs without it', result.with, { name: 'the same matrix without the simulation (render + rendered rules)', stats: result.without }, [{ kind: 'ratio', max: 1.2 }], {
+    unit: 'ms total',
+    statuses: [...statuses],
+  });
 }
 
 /** Figure 4: lint time against template size, for many body keys and for a long raw body. */
@@ -185,7 +213,7 @@ async function templateScale() {
           liquidjs: () => {
             for (const source of sources) engine.parse(source);
           },
-          lint: () => core.lintStatic(core.parseTemplateFile(text), core.allRules),
+          lint: () => core.lintStatic(core.parseTemplateFile(text), core.allRules, undefined, salesforce),
         },
         { samples: kb >= 1000 ? 5 : 9, budgetMs: kb >= 1000 ? 15_000 : 4000, minSampleMs: kb >= 100 ? 0 : 10 },
       );
@@ -225,8 +253,8 @@ async function incremental() {
     liquidjs: () => {
       for (const source of sources) engine.parse(source);
     },
-    relint: () => core.lintStatic(core.parseTemplateFile(edits[i++ % edits.length]), core.allRules),
-    withRendered: () => core.lintTemplate(core.parseTemplateFile(edits[j++ % edits.length]), { rules: core.allRules, profiles, deps }),
+    relint: () => core.lintStatic(core.parseTemplateFile(edits[i++ % edits.length]), core.allRules, undefined, salesforce),
+    withRendered: () => core.lintTemplate(core.parseTemplateFile(edits[j++ % edits.length]), { rules: core.allRules, profiles, deps, salesforce }),
   });
   const base = { name: 'liquidjs parse of all its strings', stats: result.liquidjs };
   const lines = original.split('\n').length;

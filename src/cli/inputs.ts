@@ -1,5 +1,6 @@
 import {
   type ConnectedContentResolver,
+  type MockRule,
   type Profile,
   type ScenarioName,
   SCENARIOS,
@@ -52,14 +53,27 @@ export function loadProfiles(path: string, warn: (line: string) => void = () => 
 
 /** The fixture resolver from an optional `*.braze-mocks.json` and a scenario name. */
 export function loadMocksResolver(path: string | undefined, scenario: string | undefined): ConnectedContentResolver {
+  return loadMocks(path, scenario).resolver;
+}
+
+/** What a mocks file and a scenario give a run: the resolver, and the rules and scenario the simulated Salesforce answer uses. */
+export interface LoadedMocks {
+  resolver: ConnectedContentResolver;
+  rules: MockRule[];
+  scenario?: ScenarioName;
+}
+
+/** Reads an optional `*.braze-mocks.json`; the scenario given wins over the file's. */
+export function loadMocks(path: string | undefined, scenario: string | undefined): LoadedMocks {
   if (scenario !== undefined && !(scenario in SCENARIOS)) {
     throw new CliError(`unknown scenario "${scenario}"; one of: ${Object.keys(SCENARIOS).join(', ')}`);
   }
-  if (!path) return makeFixtureResolver({ scenario: scenario as ScenarioName | undefined });
+  if (!path) return { resolver: makeFixtureResolver({ scenario: scenario as ScenarioName | undefined }), rules: [], scenario: scenario as ScenarioName | undefined };
   const text = readTextFile(path);
   const { mocks, problems } = parseMocks(text);
   failOnErrors(path, text, problems);
-  return makeFixtureResolver({ rules: mocks.rules, scenario: (scenario ?? mocks.scenario) as ScenarioName | undefined });
+  const chosen = (scenario ?? mocks.scenario) as ScenarioName | undefined;
+  return { resolver: makeFixtureResolver({ rules: mocks.rules, scenario: chosen }), rules: mocks.rules, scenario: chosen };
 }
 
 /**

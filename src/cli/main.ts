@@ -6,6 +6,7 @@ import { toTerminalSafe } from './terminal';
 import { runLiquid } from './commands/liquid';
 import { listRules, runLint } from './commands/lint';
 import { type FetchFunction, SCENARIOS, allRules } from '../core';
+import { runExplain } from './commands/explain';
 import { runRender } from './commands/render';
 import { runSend } from './commands/send';
 
@@ -13,7 +14,8 @@ type Out = (text: string) => void;
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
-const EXIT_CODES = 'Exit codes: 0 ok, 1 problems at error level (or abort_message for "liquid"), 2 usage or unreadable input.';
+const EXIT_CODES =
+  'Exit codes: 0 ok, 1 problems at error level (for "render" also a predicted Salesforce error answer; for "liquid" abort_message), 2 usage or unreadable input (for "explain" also: no error body in --error).';
 const NOTHING_SENT = 'lint, render and liquid never send anything: connected_content calls are answered by fixtures. Only send does, and only with --yes and --allow-host.';
 const SEND_NOTE = [
   'Credentials a token call names (:basic_auth NAME, :auth_credentials NAME) come from environment variables:',
@@ -134,13 +136,40 @@ const COMMANDS: readonly Command[] = [
     run: (values, positionals, out, err) => send(values, positionals, out, err),
   },
   {
+    name: 'explain',
+    synopsis: 'TEMPLATE --error FILE|- [--profiles FILE…] [--mocks FILE] [--scenario NAME] [--describe FILE…] [--format text|json] [--config FILE]',
+    summary:
+      "Explains a real failure: maps each errorCode/fields entry of a Salesforce error body (or a Braze Message Activity Log line containing it) to the template text that produced it, with the fix and the sample users it happens for.",
+    options: {
+      error: { type: 'string' },
+      profiles: { type: 'string', multiple: true },
+      mocks: { type: 'string' },
+      scenario: { type: 'string' },
+      describe: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+    },
+    variadic: ['profiles', 'describe'],
+    help: [
+      ['--error FILE|-', 'the error body or log line, from a file or (with -) standard input'],
+      ['--profiles FILE…', 'sample users, to list the ones whose predicted answer has the same error'],
+      ['--mocks FILE', 'connected_content fixtures (*.braze-mocks.json)'],
+      ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
+      ['--describe FILE…', DESCRIBE_HELP],
+      ['--format text|json', 'output format (default text)'],
+      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
+    ],
+    run: (values, positionals, out, err) => explain(values, positionals, out, err),
+  },
+  {
     name: 'liquid',
-    synopsis: '--template-file FILE [--context FILE.json]',
+    synopsis: '--template-file FILE [--context FILE.json] [--now ISO-8601]',
     summary: 'Renders one Braze Liquid text with the context as its Liquid scope, like `npx liquidjs`.',
-    options: { 'template-file': { type: 'string' }, context: { type: 'string' } },
+    options: { 'template-file': { type: 'string' }, context: { type: 'string' }, now: { type: 'string' } },
     help: [
       ['--template-file FILE', 'the Liquid text to render (or give FILE as the only argument)'],
-      ['--context FILE.json', 'a JSON object used as the Liquid scope'],
+      ['--context FILE.json', "the Liquid scope (a JSON object), or a Braze export user (custom_attributes, external_id, …) mapped as a sample profile is"],
+      ['--now ISO-8601', "Braze's send time, what 'now' means (default: the current time)"],
     ],
     run: (values, positionals, out, err) => liquid(values, positionals, out, err),
   },
@@ -389,10 +418,32 @@ async function send(values: Values, positionals: string[], out: Out, err: Out): 
   );
 }
 
+const EXPLAIN_FORMATS = ['text', 'json'] as const;
+
+async function explain(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
+  const command = COMMANDS.find((c) => c.name === 'explain') as Command;
+  if (positionals.length !== 1) throw new CliError(`explain takes exactly one TEMPLATE\n${usageLine('Usage: ', command)}`);
+  if (values.error === undefined) throw new CliError(`explain needs --error FILE (or --error - for standard input)\n${usageLine('Usage: ', command)}`);
+  return runExplain(
+    {
+      template: positionals[0],
+      error: values.error as string,
+      profiles: (values.profiles as string[] | undefined) ?? [],
+      mocks: values.mocks as string | undefined,
+      scenario: values.scenario as string | undefined,
+      describe: (values.describe as string[] | undefined) ?? [],
+      config: values.config as string | undefined,
+      format: oneOf(values.format, EXPLAIN_FORMATS, '--format'),
+    },
+    out,
+    err,
+  );
+}
+
 async function liquid(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
   const templateFile = (values['template-file'] as string | undefined) ?? positionals[0];
-  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', commandNamed('liquid'))}`);
-  return runLiquid({ templateFile, context: values.context as string | undefined }, out, err);
+  if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS.find((c) => c.name === 'liquid') as Command)}`);
+  return runLiquid({ templateFile, context: values.context as string | undefined, now: values.now as string | undefined }, out, err);
 }
 
 if (require.main === module) {

@@ -17,12 +17,13 @@ export { renderRequest, lookupReference, describeReference, type RenderTarget } 
 export { renderProfile, emptyProfile } from './request/render-profile';
 export { renderLiquidText, type LiquidTextResult } from './request/render-liquid-text';
 export { redactRequest, redactText, collectSecrets, REDACTED } from './request/redact';
-export { prettyJson, toBrazeWebhookObject, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRenderJson, toLineColumnProblem, type RenderJson, type LineColumnProblem } from './request/formats';
+export { prettyJson, statusLine, toAnswerComment, toBrazeWebhookObject, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRenderJson, toLineColumnProblem, type RenderJson, type RenderJsonResponse, type LineColumnProblem } from './request/formats';
 export type { RenderedRequest, RenderedSubRequest, RenderedField } from './request/rendered-request';
-export { parseProfiles, toLiquidScope, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
+export { parseProfiles, toLiquidScope, withDistinctLabels, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
 export { allRules, recommendedRules } from './rules';
-export { lintStatic, lintRendered, formatMessage, resolveRuleSetting, sortProblems } from './lint/linter';
+export { lintStatic, lintRendered, lintRenderedPerProfile, groupAcrossProfiles, formatMessage, resolveRuleSetting, sortProblems, type ProfileFinding } from './lint/linter';
+export { buildProfileMatrix, statusFromFindings, type ProfileMatrix, type MatrixRow, type MatrixFinding, type ProfileRun, type ProfileGroup, type ProfileStatus, type ProfileStatusSource } from './lint/profile-matrix';
 export { lintProfiles, lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
 export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
 export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
@@ -55,6 +56,7 @@ export {
   type SimulationOptions,
 } from './salesforce/simulate';
 export type { RecordOperation, SalesforceError } from './salesforce/field-checks';
+export { explainSalesforceError, findErrors, type ExplainedError, type ExplainedLocation, type Explanation, type ExplainOptions } from './salesforce/explain';
 export { loadSalesforceSchema, parseDescribe, type DescribeFileInput, type DescribeFileProblem, type LoadedSalesforceSchema, type ParsedDescribe } from './salesforce/describe-file';
 export { describeApiVersion } from './salesforce/api-versions';
 export { parseSobjectUrl, type SobjectUrl } from './salesforce/sobject-url';

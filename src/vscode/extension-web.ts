@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
 import { activateMain } from './extension-main';
+import * as firstRun from './first-run';
 
 /**
  * `performance.now()` when the bundle started to evaluate: the first line of dist/extension-web.js
@@ -17,7 +18,7 @@ const evaluatedAt = performance.now();
  * until a template is open or a command runs, as in the Node entry (ADR 006, ADR 013).
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
-  const entry = activateEntry(context, () => activateMain);
+  const entry = activateEntry(context, () => (ctx) => activateMain(ctx, () => firstRun));
   return { ...entry, evaluateMs: typeof BRAZE_WEB_BUNDLE_START === 'number' ? evaluatedAt - BRAZE_WEB_BUNDLE_START : undefined };
 }
 

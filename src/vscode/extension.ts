@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
+import type { FirstRun } from './first-run';
 
 export type { BrazeWebhookEntry } from './activate-entry';
 
@@ -10,9 +11,15 @@ export type { BrazeWebhookEntry } from './activate-entry';
  * file and nothing else (ADR 006). The web-worker host uses extension-web.ts instead (ADR 013).
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
-  // A run-time require of the second bundle next to this one (esbuild keeps it external).
+  // Run-time requires of the bundles next to this one (esbuild keeps them external): the extension
+  // proper when a template needs it, the rarely used commands when one of them runs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return activateEntry(context, () => (require('./extension-main.js') as typeof import('./extension-main')).activateMain);
+  const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
+  return activateEntry(context, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
+    return (ctx) => activateMain(ctx, firstRun);
+  });
 }
 
 export function deactivate(): void {

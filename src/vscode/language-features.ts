@@ -1,28 +1,10 @@
 import * as vscode from 'vscode';
-import { type CompletionCandidate, type SnippetContext, completionsAt, hoverAt, snippetContextAt } from '../core';
+import { type CompletionCandidate, completionsAt, hoverAt, snippetContextAt } from '../core';
 import { CommandId } from './commands';
 import type { DiagnosticsController } from './diagnostics';
+import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
-
-interface SnippetEntry {
-  prefix: string;
-  description: string;
-  context: Exclude<SnippetContext, undefined>;
-  body: string[];
-}
-
-/** The snippets file, shipped as data and read from the extension folder (kept out of the code bundle). */
-const SNIPPETS_FILE = ['snippets', 'braze-webhook.snippets.json'];
-
-async function readSnippets(extensionUri: vscode.Uri): Promise<Array<[string, SnippetEntry]>> {
-  try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...SNIPPETS_FILE));
-    return Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, SnippetEntry>);
-  } catch {
-    return [];
-  }
-}
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   attribute: vscode.CompletionItemKind.Variable,
@@ -55,12 +37,11 @@ export class HoverProvider implements vscode.HoverProvider {
  */
 export class CompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = ['{', '.', '|', ':', '"', ' '];
-  private snippets: Promise<Array<[string, SnippetEntry]>> | undefined;
 
   constructor(
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
-    private readonly extensionUri: vscode.Uri,
+    private readonly shipped: ShippedFiles,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -69,8 +50,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const { customAttributes, salesforce } = await this.inputs.get();
     const items = completionsAt(file, offset, { customAttributeKeys: [...customAttributes.keys()], salesforce }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
-    this.snippets ??= readSnippets(this.extensionUri);
-    for (const [name, snippet] of await this.snippets) {
+    for (const [name, snippet] of await this.shipped.snippets()) {
       if (snippet.context !== context) continue;
       const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
       item.detail = name;
@@ -93,7 +73,16 @@ function toItem(document: vscode.TextDocument, candidate: CompletionCandidate): 
   return item;
 }
 
-/** "Preview · N profiles · M problems" above the template. */
+/** "1 problem", "3 problems": the preview and the CodeLens count alike. */
+export function problemCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
+}
+
+/**
+ * "Preview · 3 sample profiles · 2 problems" above the template: the user's own profiles (the
+ * preview lists the built-in edge cases apart) and the problems in the editor, which are the
+ * preview's "Problems" list.
+ */
 export class CodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -107,8 +96,9 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { profiles } = await this.inputs.get();
-    const problems = this.diagnostics.problemsFor(document).length;
-    const title = vscode.l10n.t('Preview · {0} profiles · {1} problems', profiles.length, problems);
+    const n = profiles.length;
+    const profilesText = n === 1 ? vscode.l10n.t('1 sample profile') : vscode.l10n.t('{0} sample profiles', n);
+    const title = vscode.l10n.t('Preview · {0} · {1}', profilesText, problemCount(this.diagnostics.problemsFor(document).length));
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: CommandId.PreviewRequest, arguments: [document.uri] })];
   }
 }

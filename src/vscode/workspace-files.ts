@@ -1,20 +1,7 @@
 import * as vscode from 'vscode';
 import { findMatchingFiles } from '../core';
 
-const decoder = new TextDecoder();
-
-/**
- * A workspace file's text through `vscode.workspace.fs`, which serves every file system the
- * editor has: `file:` on the desktop, `vscode-vfs:` in vscode.dev/github.dev, test-web's
- * `vscode-test-web:` (ADR 013). Undefined when it cannot be read.
- */
-export async function readWorkspaceText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
+export { readWorkspaceText } from './files';
 
 /** Where `vscode.workspace.findFiles` would not look either. */
 const EXCLUDE = '**/node_modules/**';

@@ -17,8 +17,10 @@ import {
   parseConfig,
   parseMocks,
   parseProfiles,
+  withDistinctLabels,
 } from '../core';
 import type { Settings } from './settings';
+import type { ShippedFiles } from './shipped-files';
 import { findWorkspaceFiles, readWorkspaceText as readText } from './workspace-files';
 
 /** A profile with where it came from, for pickers. */
@@ -46,9 +48,6 @@ export interface WorkspaceInputsSnapshot {
   describeProblems: DescribeFileProblem[];
 }
 
-/** The built-in sObject models shipped as data next to the code (ADR 008), relative to the extension folder. */
-export const BUILT_IN_MODEL_FILES = ['data/salesforce/lead.json'];
-
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
  * invalidates the cache and fires `onDidChange`.
@@ -59,11 +58,9 @@ export class WorkspaceInputs implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
 
-  private builtInModels: Promise<unknown[]> | undefined;
-
   constructor(
     private settings: Settings,
-    private readonly extensionUri: vscode.Uri,
+    private readonly shipped: ShippedFiles,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{*.braze-profiles.json,*.braze-mocks.json,${CONFIG_FILE_NAME}}`);
     const invalidate = () => this.invalidate();
@@ -86,7 +83,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
+    this.snapshot ??= this.load().catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
     return this.snapshot;
   }
 
@@ -118,34 +115,19 @@ export class WorkspaceInputs implements vscode.Disposable {
     const mockRules = root && config.mocks ? await readMocks(vscode.Uri.joinPath(root, config.mocks)) : [];
     const configScenario = config.scenario && config.scenario in SCENARIOS ? (config.scenario as ScenarioName) : undefined;
     const salesforce = await this.salesforce(config, root);
-    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles), ...salesforce };
+    return { config, profiles, edgeProfiles: edgeProfiles(profiles), mockRules, configScenario, customAttributes: customAttributeSamples(profiles), ...salesforce };
   }
 
-  /** The built-in models (read once from the extension folder) plus the org describes the config names. */
+  /** The built-in models (shipped data, read once) plus the org describes the config names (ADR 008). */
   private async salesforce(config: LintConfig, root: vscode.Uri | undefined): Promise<Pick<WorkspaceInputsSnapshot, 'salesforce' | 'describeProblems'>> {
-    this.builtInModels ??= readBuiltInModels(this.extensionUri);
     const org: DescribeFileInput[] = [];
     for (const path of root ? Object.values(config.salesforce?.describe ?? {}) : []) {
       const text = await readText(vscode.Uri.joinPath(root as vscode.Uri, path));
       if (text !== undefined) org.push({ file: path, text });
     }
-    const { schema, problems } = loadSalesforceSchema({ builtIn: await this.builtInModels, org });
+    const { schema, problems } = loadSalesforceSchema({ builtIn: await this.shipped.salesforceModels(), org });
     return { salesforce: schema, describeProblems: problems };
   }
-}
-
-/** Parses the shipped model files; a missing or broken one is skipped (the Salesforce rules then know less, never crash). */
-async function readBuiltInModels(extensionUri: vscode.Uri): Promise<unknown[]> {
-  const models: unknown[] = [];
-  for (const path of BUILT_IN_MODEL_FILES) {
-    const text = await readText(vscode.Uri.joinPath(extensionUri, path));
-    try {
-      if (text !== undefined) models.push(JSON.parse(text));
-    } catch {
-      // A corrupted install: the rules run without this model.
-    }
-  }
-  return models;
 }
 
 function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string, string[]> {
@@ -162,11 +144,13 @@ function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string
   return samples;
 }
 
-function edgeProfiles(offset: number): SourcedProfile[] {
-  return parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
-    const index = offset + p.index;
-    return { profile: { ...p, index, ref: { ...p.ref, index } } };
+/** The built-in edge cases, numbered after the workspace's profiles, with labels none of those has. */
+function edgeProfiles(workspace: readonly SourcedProfile[]): SourcedProfile[] {
+  const numbered = parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
+    const index = workspace.length + p.index;
+    return { ...p, index, ref: { ...p.ref, index } };
   });
+  return withDistinctLabels(numbered, workspace.map((p) => p.profile.ref.label), vscode.l10n.t('built-in')).map((profile) => ({ profile }));
 }
 
 async function readConfig(uri: vscode.Uri): Promise<LintConfig> {

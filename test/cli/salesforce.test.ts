@@ -92,4 +92,79 @@ describe('CLI: Salesforce org describes (real process)', function () {
     assert.match(run(['render', '--help']).stdout, /--describe FILE…/);
     assert.match(run(['lint', '--help']).stdout, /--describe FILE…/);
   });
+
+  describe('render: the predicted answer', () => {
+    const users = join(repo, 'examples/sample-users.braze-profiles.json');
+
+    it('the issue: update-lead-to-mql for user-4711 exits 1, with the finding and the 404 answer', () => {
+      const r = run(['render', 'examples/update-lead-to-mql.braze-webhook.json', '--profiles', users, '--user', 'user-4711', '--format', 'json']);
+      assert.equal(r.code, 1, r.stderr);
+      const [entry] = JSON.parse(r.stdout);
+      assert.ok(entry.problems.some((p: { ruleId: string; severity: string }) => p.ruleId === 'render-bad-lead-id' && p.severity === 'error'));
+      assert.deepEqual(
+        { status: entry.response.status, source: entry.response.source, braze: entry.response.braze, body: JSON.parse(entry.response.body) },
+        { status: 404, source: 'simulated', braze: 'dropped', body: [{ errorCode: 'NOT_FOUND', message: 'Provided external ID field does not exist or is not accessible: user-4711' }] },
+      );
+      assert.ok(entry.response.caveats.some((c: string) => /validation rules/.test(c)));
+    });
+
+    it('a Lead created for every sample user: 201 per profile, exit 0', () => {
+      const r = run(['render', 'examples/create-lead.braze-webhook.json', '--profiles', users, '--format', 'json']);
+      assert.equal(r.code, 0, r.stderr);
+      const entries = JSON.parse(r.stdout) as Array<{ response: { status: number; body: string; braze: string } }>;
+      assert.deepEqual(entries.map((e) => [e.response.status, e.response.braze]), [[201, 'delivered'], [201, 'delivered'], [201, 'delivered']]);
+      assert.match(JSON.parse(entries[0].response.body).id, /^00Q[A-Za-z0-9]{15}$/);
+    });
+
+    it('http and curl: the answer as a comment block after the request; null when aborted', () => {
+      const http = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1']);
+      assert.match(http.stdout, /### Webhook request[\s\S]*### Salesforce answer \(simulated, not sent\)\n# ← 201 Created\n# {3}\{/);
+      assert.match(http.stdout, /^# Braze: delivered\./m);
+      const curl = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1', '--format', 'curl']);
+      assert.match(curl.stdout, /^curl -X POST[\s\S]*^# ← 201 Created$/m);
+      const aborted = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1', '--scenario', 'invalid-client', '--format', 'json']);
+      assert.equal(JSON.parse(aborted.stdout)[0].response, null);
+    });
+
+    it('a mock that matches the sObject URL answers instead (source "mock"); a 503 is retried', () => {
+      const mocks = join(tmp, 'sf.braze-mocks.json');
+      writeFileSync(mocks, JSON.stringify({ rules: [{ match: { url: 'https://acme.my.salesforce.com/services/data/*/sobjects/Lead/*', method: 'POST' }, response: { status: 503 } }] }));
+      const r = run(['render', 'examples/create-lead.braze-webhook.json', '--user', '1', '--mocks', mocks, '--format', 'json']);
+      const [entry] = JSON.parse(r.stdout);
+      assert.deepEqual([entry.response.status, entry.response.source, entry.response.braze], [503, 'mock', 'retried']);
+      assert.equal(r.code, 1);
+    });
+  });
+
+  describe('explain', () => {
+    const users = join(repo, 'examples/sample-users.braze-profiles.json');
+    const body = '[{"errorCode":"NOT_FOUND","message":"Provided external ID field does not exist or is not accessible: user-4711"}]';
+
+    it('maps a pasted Braze log line to the template position, with the fix and the profile that reproduces it', () => {
+      const log = join(tmp, 'activity.log');
+      writeFileSync(log, `2026-03-01T12:00:00Z Webhook failed, status 404: ${body}\n`);
+      const r = run(['explain', 'examples/update-lead-to-mql.braze-webhook.json', '--error', log, '--profiles', users]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^404 from Salesforce: 1 error$/m);
+      assert.match(r.stdout, /at examples\/update-lead-to-mql\.braze-webhook\.json:5:\d+ \(the record Id in the URL\)/);
+      assert.match(r.stdout, /reproduced by: profile 3 \(user-4711\)/);
+      assert.match(r.stdout, /fix: /);
+    });
+
+    it('reads the body from standard input with --error -, and prints JSON', () => {
+      const r = run(['explain', 'examples/update-lead-to-mql.braze-webhook.json', '--error', '-', '--profiles', users, '--format', 'json'], repo, body);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.deepEqual(out.errors[0].reproducedBy, [{ index: 3, label: 'user-4711' }]);
+      assert.equal(out.errors[0].locations[0].line, 5);
+    });
+
+    it('exit 2 when the input holds no error, and when --error is missing', () => {
+      const none = run(['explain', 'examples/create-lead.braze-webhook.json', '--error', '-'], repo, 'everything is fine');
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /No Salesforce error found/);
+      assert.equal(run(['explain', 'examples/create-lead.braze-webhook.json']).code, 2);
+      assert.match(run(['--help']).stdout, /braze-webhook explain TEMPLATE --error FILE\|-/);
+    });
+  });
 });

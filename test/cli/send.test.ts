@@ -110,7 +110,7 @@ describe('CLI send (real process, local Salesforce stand-in)', function () {
     assert.equal(org.received[1].body, '{"LastName":"Lovelace","Company":"Analytical Engines","Region__c":"EMEA"}');
     assert.match(run.stdout, /^### connected_content in header:Authorization \(sent\)$/m);
     assert.match(run.stdout, /^### Webhook request · Profile 1: user-1\nPOST http:\/\/127\.0\.0\.1:\d+\/services\/data\/v60\.0\/sobjects\/Lead\/\nAuthorization: Bearer <redacted>\nContent-Type: application\/json\n\n\{"LastName":"Lovelace"/m);
-    assert.match(run.stdout, /^### Predicted answer \(simulated for the request that was sent\)\n# ← 201 Created$/m);
+    assert.match(run.stdout, /^### Salesforce answer \(simulated, not sent\)\n# ← 201 Created$/m);
     assert.match(run.stdout, /^### Salesforce answer \(real, from 127\.0\.0\.1:\d+ in \d+ ms\)\n# ← 201 Created$/m);
     assert.match(run.stdout, /^# set-cookie: <redacted>$/m);
     assert.match(run.stdout, /^### Verdict\n# As predicted: 201 Created\.$/m);

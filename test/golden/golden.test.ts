@@ -6,12 +6,14 @@ import { parseProfiles } from '../../src/core/profile';
 import { redactRequest } from '../../src/core/request/redact';
 import { toRenderJson } from '../../src/core/request/formats';
 import { renderProfile } from '../../src/core/request/render-profile';
+import { simulateSalesforceAnswer } from '../../src/core/salesforce/simulate';
 import { parseTemplateFile } from '../../src/core/template/template-file';
+import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Golden cases: each folder holds a template, sample profiles, optional fixtures, optional
- * content blocks, and the expected rendered requests (redacted, as `render --format json` prints
- * them). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
+ * content blocks, and the expected rendered requests with Salesforce's predicted answer (redacted,
+ * as `render --format json` prints them, built-in Lead model). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
  */
 const root = __dirname;
 const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
@@ -36,7 +38,9 @@ for (const name of readdirSync(root, { withFileTypes: true }).filter((d) => d.is
       };
       const actual = [];
       for (const profile of parsed.profiles) {
-        actual.push(toRenderJson(redactRequest(await renderProfile(file, profile, deps)), file.lineStarts));
+        const rendered = await renderProfile(file, profile, deps);
+        const answer = simulateSalesforceAnswer(rendered, { salesforce: BUILT_IN_SALESFORCE, mocks: mocks?.rules, scenario: mocks?.scenario as ScenarioName | undefined });
+        actual.push(toRenderJson(redactRequest(rendered), file.lineStarts, answer));
       }
       const expectedPath = join(dir, 'expected-request.json');
       if (process.env.GOLDEN_UPDATE === '1') writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);

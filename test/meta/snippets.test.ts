@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, lintStatic, parseTemplateFile, type Problem } from '../../src/core';
+import { allRules, lintStatic, makeFixtureResolver, parseProfiles, parseTemplateFile, type Problem, renderProfile, simulateSalesforceAnswer } from '../../src/core';
 import { expandSnippet } from '../helpers/expand-snippet';
 import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
@@ -145,6 +145,36 @@ describe('snippets/braze-webhook.snippets.json', () => {
           assert.deepEqual(errors, [], `lint errors:\n${describeProblems(text, errors)}\nin:\n${text}\nall problems:\n${describeProblems(text, problems)}`);
         });
       }
+    });
+  }
+});
+
+/** The examples' sample users, rendered for each template. */
+const SAMPLE_USERS = parseProfiles(readFileSync(join(__dirname, '..', '..', 'examples', 'sample-users.braze-profiles.json'), 'utf8')).profiles;
+
+/** Salesforce's predicted answer for each sample user (null where the message aborts). */
+async function answers(text: string) {
+  const file = parseTemplateFile(text);
+  const deps = { resolveConnectedContent: makeFixtureResolver({ now: () => new Date('2026-03-01T12:00:00Z') }) };
+  const out = [];
+  for (const profile of SAMPLE_USERS) out.push(simulateSalesforceAnswer(await renderProfile(file, profile, deps), { salesforce: BUILT_IN_SALESFORCE }));
+  return out;
+}
+
+describe('every snippet and every example shows a predicted Salesforce answer', () => {
+  for (const [name, snippet] of Object.entries(snippets)) {
+    for (const [where, text] of placements(snippet)) {
+      it(`${snippet.prefix} (${name}) ${where}`, async () => {
+        const predicted = await answers(text);
+        assert.ok(predicted.some((a) => a !== null), 'no profile gets an answer');
+        assert.ok(predicted.some((a) => a !== null && a.status >= 200 && a.status < 300), `no profile gets a 2xx: ${predicted.map((a) => a?.summary).join(' | ')}`);
+      });
+    }
+  }
+  for (const example of ['create-lead', 'update-lead-to-mql', 'seed-create-lead', 'seed-update-lead']) {
+    it(`examples/${example}.braze-webhook.json`, async () => {
+      const predicted = await answers(readFileSync(join(__dirname, '..', '..', 'examples', `${example}.braze-webhook.json`), 'utf8'));
+      assert.ok(predicted.every((a) => a !== null && a.summary !== '' && a.brazeNote !== ''), 'every sample user gets an answer');
     });
   }
 });

@@ -85,8 +85,14 @@ describe('the browser bundle (package.json "browser", VS Code for the Web)', fun
           return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
         },
       };
+      // The Salesforce answer too, with the built-in model loaded by the web core (ADR 008).
+      const salesforce = webCore.loadSalesforceSchema({ builtIn: [JSON.parse(readFileSync(join(repo, 'data', 'salesforce', 'lead.json'), 'utf8'))] }).schema;
       const actual = [];
-      for (const profile of profiles) actual.push(webCore.toRenderJson(webCore.redactRequest(await webCore.renderProfile(file, profile, deps)), file.lineStarts));
+      for (const profile of profiles) {
+        const rendered = await webCore.renderProfile(file, profile, deps);
+        const answer = webCore.simulateSalesforceAnswer(rendered, { salesforce, mocks: mocks?.rules, scenario: mocks?.scenario as nodeCore.ScenarioName | undefined });
+        actual.push(webCore.toRenderJson(webCore.redactRequest(rendered), file.lineStarts, answer));
+      }
       assert.deepEqual(actual, JSON.parse(readFileSync(join(dir, 'expected-request.json'), 'utf8')), `golden ${name}`);
     }
   });
@@ -117,10 +123,12 @@ describe('the browser bundle (package.json "browser", VS Code for the Web)', fun
     const profilesText = readFileSync(join(examples, 'sample-users.braze-profiles.json'), 'utf8');
     const lint = async (core: Core, text: string) => {
       const now = () => new Date('2026-03-01T12:00:00Z');
+      const salesforce = core.loadSalesforceSchema({ builtIn: [JSON.parse(readFileSync(join(repo, 'data', 'salesforce', 'lead.json'), 'utf8'))] }).schema;
       const result = await core.lintTemplate(core.parseTemplateFile(text), {
         rules: core.allRules,
         profiles: core.parseProfiles(profilesText).profiles,
         deps: { resolveConnectedContent: core.makeFixtureResolver({ now }), now, readContentBlock: () => undefined },
+        salesforce,
       });
       return JSON.parse(JSON.stringify(result.problems)) as unknown;
     };

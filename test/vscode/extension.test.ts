@@ -85,7 +85,9 @@ describe('Braze webhook features in a real VS Code', function () {
     has('render-invalid-url', '"https://[insert_instance_name].my.salesforce.com/services/data/v60.0/sobjects/Lead/"', 4);
     const placeholder = diagnostics.find((d) => codeOf(d) === 'placeholder');
     const target = typeof placeholder?.code === 'object' ? placeholder.code.target : undefined;
-    assert.ok(target?.path.endsWith('/docs/rules/placeholder.md'), `code target: ${target?.toString()}`);
+    assert.equal(target?.scheme, 'command', `code target: ${target?.toString()}`);
+    assert.equal(target?.path, 'brazeWebhook.showRuleDocs');
+    assert.deepEqual(JSON.parse(target?.query ?? ''), ['placeholder']);
 
     const run = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'lint', document.uri.fsPath, '--profiles', workspaceFile('sample-users.braze-profiles.json').fsPath, '--format', 'json'], { encoding: 'utf8', cwd: repo });
     assert.equal(run.status, 1, run.stderr);
@@ -200,7 +202,15 @@ describe('Braze webhook features in a real VS Code', function () {
     const { document } = await open('seed-create-lead.braze-webhook.json');
     await linted(api, document);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.match(lenses[0]?.command?.title ?? '', /^Preview · 3 profiles · \d+ problems$/);
+    const title = lenses[0]?.command?.title ?? '';
+    assert.match(title, /^Preview · 3 sample profiles · \d+ problems?$/);
+    // The count is the editor's problems, which is what the preview lists under "Problems (N)".
+    const count = Number(/(\d+) problems?$/.exec(title)?.[1]);
+    assert.equal(count, ours(document.uri).length);
+    const shown = nextState(api, 'the seed template', (s) => s.templateName.endsWith('seed-create-lead.braze-webhook.json'));
+    await vscode.commands.executeCommand('brazeWebhook.previewRequest', document.uri);
+    const state = await shown;
+    assert.equal(state.problems.length, count, `the preview lists ${state.problemsTitle}; the CodeLens says ${title}`);
   });
 
   it('previews the request for a chosen profile, updates as you type, and never posts a secret', async () => {
@@ -218,7 +228,9 @@ describe('Braze webhook features in a real VS Code', function () {
       assert.deepEqual(state.request?.headers[0], ['Authorization', 'Bearer <redacted>']);
       assert.equal(state.subrequests[0].url, 'https://acme.my.salesforce.com/services/oauth2/token');
       assert.equal(state.subrequests[0].response.status, 200);
-      assert.ok(state.matrix.length >= 3, 'matrix rows for every profile');
+      assert.equal(state.groups[0].id, 'workspace');
+      assert.equal(state.groups[0].rows.length, 3, 'a matrix row for every sample profile');
+      assert.equal(state.groups[1]?.open, false, 'the built-in edge cases are collapsed by default');
       assert.ok(state.scenarios.some((s) => s.name === 'invalid-client'));
 
       const second = nextState(api, 'profile 2 selected', (s) => s.selectedProfile === 2 && (s.request?.body ?? '').includes("O'Brien"));

@@ -41,4 +41,3 @@ export function thisExtension(): vscode.Extension<unknown> {
   assert.ok(ext, `the extension under development (${extensionId}) is not loaded`);
   return ext;
 }
-

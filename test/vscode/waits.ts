@@ -60,20 +60,27 @@ export function waitForDiagnostics(
   });
 }
 
-/** Resolves with the next state posted to the preview webview that satisfies `predicate`. */
-export function nextState(api: BrazeWebhookApi, what: string, predicate: (s: PreviewState) => boolean): Promise<PreviewState> {
+/** Resolves with the next message posted to the preview webview that satisfies `predicate`. */
+export function nextPost(api: BrazeWebhookApi, what: string, predicate: (message: ToWebview) => boolean): Promise<ToWebview> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for a preview state: ${what}`));
+      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for a preview message: ${what}`));
     }, WAIT_MS);
     const subscription = api.onDidPostToWebview((message: ToWebview) => {
-      if (!predicate(message.state)) return;
+      if (!predicate(message)) return;
       clearTimeout(timer);
       subscription.dispose();
-      resolve(message.state);
+      resolve(message);
     });
   });
+}
+
+/** Resolves with the next state posted to the preview webview that satisfies `predicate`. */
+export async function nextState(api: BrazeWebhookApi, what: string, predicate: (s: PreviewState) => boolean): Promise<PreviewState> {
+  const message = await nextPost(api, what, (m) => m.type === 'state' && predicate(m.state));
+  if (message.type !== 'state') throw new Error(`not a state: ${message.type}`);
+  return message.state;
 }
 
 /** Resolves with the next message of `type` the preview webview sends (e.g. 'ready' once its script ran). */

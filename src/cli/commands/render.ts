@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
 import {
-  MAX_TEMPLATE_CHARS,
   type Dependencies,
   type Problem,
   type Profile,
   type RenderedRequest,
+  type SalesforceAnswer,
   allRules,
+  collectSecrets,
+  redactText,
+  simulateSalesforceAnswer,
+  toAnswerComment,
   lintRendered,
   lintStatic,
   offsetToLineColumn,
-  parseTemplateFile,
   redactRequest,
   renderProfile,
   toCurl,
@@ -17,9 +20,10 @@ import {
   toHttpDocument,
 } from '../../core';
 import { CliError } from '../cli-error';
-import { type LoadedInputs, loadMocksResolver, loadProfiles, selectProfiles } from '../inputs';
-import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { loadMocks, loadProfiles, selectProfiles } from '../inputs';
+import { makeContentBlockReader } from '../node-fs';
 import { loadRunSchema } from '../salesforce';
+import { loadTemplate } from '../template-input';
 import { loadConfig } from './lint';
 import { toInertJson, toTerminalSafe } from '../terminal';
 
@@ -40,47 +44,58 @@ export interface RenderOptions {
 
 /** `braze-webhook render`: prints the request Braze would send, per profile. Returns the exit code. */
 export async function runRender(options: RenderOptions, write: (text: string) => void, warn: (text: string) => void = () => undefined): Promise<number> {
-  const templatePath = resolve(options.template);
-  const text = readTextFile(templatePath);
-  const shown = displayPath(templatePath);
-  if (looksBinary(text)) throw new CliError(`${shown}:1:1: not a text file`);
-  const file = parseTemplateFile(text);
-  if (file.syntaxErrors.length > 0) {
-    const first = file.syntaxErrors[0];
-    const at = offsetToLineColumn(file.lineStarts, first.startIndex);
-    const why = file.text.length > MAX_TEMPLATE_CHARS ? '' : ' (the template is not valid JSON)';
-    throw new CliError(`${shown}:${at.line}:${at.column}: ${first.message}${why}`);
-  }
+  const { file, path: templatePath, shown } = loadTemplate(options.template);
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
   const { config, configDir } = loadConfig(options.config);
   const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
-  const inputs: LoadedInputs = {
-    profiles: options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined,
-    resolver: loadMocksResolver(options.mocks ? resolve(options.mocks) : undefined, options.scenario),
-  };
-  const profiles = selectProfiles(inputs.profiles, options.user);
-  const deps: Dependencies = { resolveConnectedContent: inputs.resolver, readContentBlock: makeContentBlockReader(templatePath) };
+  const profiles = selectProfiles(options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined, options.user);
+  // Mocks and scenario as lint takes them (flags, else the config), so both give the same verdicts.
+  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
+  const mocks = loadMocks(mocksPath, options.scenario ?? config.scenario);
+  const deps: Dependencies = { resolveConnectedContent: mocks.resolver, readContentBlock: makeContentBlockReader(templatePath) };
   // The same findings lint reports for each profile: static ones, then the rendered rules.
   const staticProblems = lintStatic(file, allRules, config, salesforce);
-  const results: RenderedRequest[] = [];
+  const results: RenderResult[] = [];
   for (const profile of profiles) {
     const rendered = await renderProfile(file, profile, deps);
     const problems = [...staticProblems, ...lintRendered(file, [rendered], allRules, config, salesforce)];
-    results.push({ ...redactRequest(rendered, { reveal: options.revealSecrets }), problems });
+    const answer = simulateSalesforceAnswer(rendered, { salesforce, mocks: mocks.rules, scenario: mocks.scenario });
+    const secrets = options.revealSecrets ? [] : collectSecrets(rendered);
+    results.push({ request: { ...redactRequest(rendered, { reveal: options.revealSecrets }), problems }, answer: answer && redactAnswer(answer, secrets) });
   }
   write(formatResults(results, profiles, options.format, file.lineStarts));
-  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  const failing = results.some(({ request, answer }) => request.problems.some((p) => p.severity === 'error') || (answer !== null && isErrorAnswer(answer)));
+  return failing ? 1 : 0;
 }
 
-function formatResults(results: RenderedRequest[], profiles: Profile[], format: RenderOptions['format'], lineStarts: number[]): string {
-  if (format === 'json') return toInertJson(`${JSON.stringify(results.map((r) => toRenderJson(r, lineStarts)), null, 2)}\n`);
-  const blocks = results.map((r, i) => {
+/** One profile's rendered request (redacted, with its findings) and Salesforce's predicted answer. */
+interface RenderResult {
+  request: RenderedRequest;
+  answer: SalesforceAnswer | null;
+}
+
+/** An answer that means the webhook failed: not sent, or not 2xx. */
+function isErrorAnswer(answer: SalesforceAnswer): boolean {
+  return answer.status < 200 || answer.status >= 300;
+}
+
+/** The answer's texts with the request's secrets replaced, as the request itself is. */
+function redactAnswer(answer: SalesforceAnswer, secrets: string[]): SalesforceAnswer {
+  if (secrets.length === 0) return answer;
+  const safe = (text: string) => redactText(text, secrets);
+  return { ...answer, body: safe(answer.body), summary: safe(answer.summary), caveats: answer.caveats.map(safe), conversions: answer.conversions.map(safe) };
+}
+
+function formatResults(results: RenderResult[], profiles: Profile[], format: RenderOptions['format'], lineStarts: number[]): string {
+  if (format === 'json') return toInertJson(`${JSON.stringify(results.map((r) => toRenderJson(r.request, lineStarts, r.answer)), null, 2)}\n`);
+  const blocks = results.map(({ request: r, answer }, i) => {
     const label = `Profile ${profiles[i].ref.index}: ${profiles[i].ref.label}`;
     if (format === 'curl') {
       const head = `# ${label}`;
-      return r.aborted ? `${head}\n# Aborted: ${r.aborted.reason} (Braze sends nothing)\n` : `${head}\n${toCurl(r)}\n`;
+      const command = r.aborted ? `${head}\n# Aborted: ${r.aborted.reason} (Braze sends nothing)\n` : `${head}\n${toCurl(r)}\n`;
+      return command + (answer ? `${toAnswerComment(answer)}\n` : '') + problemsAsComments(r.problems, lineStarts);
     }
-    return toHttpDocument(r, label) + problemsAsComments(r.problems, lineStarts);
+    return toHttpDocument(r, label, answer) + problemsAsComments(r.problems, lineStarts);
   });
   return toTerminalSafe(blocks.join('\n'));
 }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  MAX_TEMPLATE_CHARS,
   type Credential,
   type CredentialRef,
   type FetchFunction,
@@ -18,7 +17,6 @@ import {
   makeFetchTransport,
   offsetToLineColumn,
   parseCredentialText,
-  parseTemplateFile,
   prepareSend,
   toCurl,
   toHttpDocument,
@@ -28,7 +26,8 @@ import {
 } from '../../core';
 import { CliError } from '../cli-error';
 import { loadMocksResolver, loadProfiles, selectProfiles } from '../inputs';
-import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { makeContentBlockReader } from '../node-fs';
+import { loadTemplate } from '../template-input';
 import { loadRunSchema } from '../salesforce';
 import { toInertJson, toTerminalSafe } from '../terminal';
 import { loadConfig } from './lint';
@@ -74,16 +73,7 @@ export async function runSend(
   env: Readonly<Record<string, string | undefined>>,
   fetchFunction: FetchFunction,
 ): Promise<number> {
-  const templatePath = resolve(options.template);
-  const text = readTextFile(templatePath);
-  const shown = displayPath(templatePath);
-  if (looksBinary(text)) throw new CliError(`${shown}:1:1: not a text file`);
-  const file = parseTemplateFile(text);
-  if (file.syntaxErrors.length > 0) {
-    const first = file.syntaxErrors[0];
-    const at = offsetToLineColumn(file.lineStarts, first.startIndex);
-    throw new CliError(`${shown}:${at.line}:${at.column}: ${first.message}${file.text.length > MAX_TEMPLATE_CHARS ? '' : ' (the template is not valid JSON)'}`);
-  }
+  const { file, path: templatePath, shown } = loadTemplate(options.template);
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
   const { config, configDir } = loadConfig(options.config);
   const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);

@@ -147,7 +147,8 @@ function completionsForKeys(file: TemplateFile, offset: number, context: Complet
   const model = context.salesforce?.sobject(url ? url.sobject.text : 'Lead');
   if (!model) return [];
   const node = location.previousNode;
-  const inString = node?.type === 'string';
+  // jsonc-parser reports the key being typed as a `property` node covering the key token (quotes included).
+  const inString = node?.type === 'string' || node?.type === 'property';
   const replaceStart = inString ? node.offset : offset;
   const replaceEnd = inString ? node.offset + node.length : offset;
   const renaming = /^\s*:/.test(file.text.slice(replaceEnd));

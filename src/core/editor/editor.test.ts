@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
+import { ACME_DESCRIBE, BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
 import { parseTemplateFile } from '../template/template-file';
 import { completionsAt, snippetContextAt } from './completions-at';
 import { hoverAt } from './hover-at';
@@ -38,6 +38,27 @@ describe('editor: hovers', () => {
     const h = hoverText(create, '"LastName"', 2);
     assert.equal(h?.covered, '"LastName"');
     assert.match(h?.markdown ?? '', /`string` · max length 80 · createable · updateable · \*\*required on create\*\*/);
+  });
+
+  it("describes a Lead key from the one model: types, create/update, conversions, picklist values, feature", () => {
+    const text = '{"url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/", "body": {"NumberOfEmployees": "250", "Rating": "Hot", "RecordTypeId": "x", "CreatedDate": "y", "Lead_Stage__c": "MQL"}}';
+    const at = (needle: string, salesforce = BUILT_IN_SALESFORCE) => hoverAt(parseTemplateFile(text), text.indexOf(needle) + 2, { salesforce })?.markdown ?? '';
+    assert.match(at('"NumberOfEmployees"'), /`int` · up to 8 digits · createable · updateable/);
+    assert.match(at('"NumberOfEmployees"'), /Salesforce converts only digits \("250"\); anything else fails with 400 JSON_PARSER_ERROR/);
+    assert.match(at('"Rating"'), /Values: `Hot`, `Warm`, `Cold`\. Salesforce’s defaults; your org may have changed them\./);
+    assert.match(at('"RecordTypeId"'), /Exists only when the org has record types/);
+    assert.match(at('"CreatedDate"'), /\*\*not createable\*\*[\s\S]*Audit field/);
+    assert.match(at('"Lead_Stage__c"'), /Custom fields can't be checked without the org's describe/);
+    const org = at('"Lead_Stage__c"', ACME_DESCRIBE);
+    assert.match(org, /Values: `Lead`, `MQL`, `SQL`\. Restricted picklist/);
+    assert.match(org, /From your org's describe \(examples\/acme-lead\.describe\.json\)/);
+    assert.match(at('"RecordTypeId"', ACME_DESCRIBE), /Record types in your org: Marketing Lead `0125g000000QaBcAAK`, Partner Lead `0125g000000QaBdAAK`\./);
+  });
+
+  it('documents the Sforce-Auto-Assign and Sforce-Duplicate-Rule-Header headers', () => {
+    const text = '{"url": "x", "request_headers": {"Sforce-Auto-Assign": "FALSE", "Sforce-Duplicate-Rule-Header": "allowSave=true"}}';
+    assert.match(hoverText(text, '"Sforce-Auto-Assign"', 2)?.markdown ?? '', /defaults to TRUE on create and on update/);
+    assert.match(hoverText(text, '"Sforce-Duplicate-Rule-Header"', 2)?.markdown ?? '', /still answers 400 DUPLICATES_DETECTED/);
   });
 
   it('describes the API version', () => {
@@ -83,6 +104,26 @@ describe('editor: completions', () => {
     assert.ok(labels.includes('Company'));
     assert.ok(!labels.includes('LastName'));
     assert.ok(!labels.includes('Id'), 'read-only fields are not offered');
+  });
+
+  it('offers Lead fields as "Name": "$1" snippets, required ones first, type and length in the detail', () => {
+    const text = '{"url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/", "body": {  }}';
+    const items = completionsAt(parseTemplateFile(text), text.indexOf('{  }') + 2, { salesforce: BUILT_IN_SALESFORCE });
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.deepEqual(sorted.slice(0, 2).map((i) => i.label), ['Company', 'LastName']);
+    const last = items.find((i) => i.label === 'LastName');
+    assert.deepEqual([last?.insertText, last?.snippet, last?.detail], ['"LastName": "$1"', true, 'Lead.LastName · string(80) · required on create']);
+    assert.ok(items.some((i) => i.label === 'RecordTypeId'), 'feature-dependent fields are offered');
+    assert.ok(!items.some((i) => i.label === 'Name' || i.label === 'Address'), 'read-only fields are not');
+  });
+
+  it('renames an existing key with the bare name; an update offers updateable fields only', () => {
+    const text = '{"url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/{{${user_id}}}", "request_method": "PATCH", "body": {"Las": "x"}}';
+    const items = completionsAt(parseTemplateFile(text), text.indexOf('"Las"') + 3, { salesforce: BUILT_IN_SALESFORCE });
+    const last = items.find((i) => i.label === 'LastName');
+    assert.deepEqual([last?.insertText, last?.snippet, text.slice(last?.replaceStart, last?.replaceEnd)], ['"LastName"', false, '"Las"']);
+    assert.ok(!items.some((i) => i.label === 'IsConverted'), 'create-only fields are not offered on an update');
+    assert.deepEqual(completionsAt(parseTemplateFile(text), text.indexOf('"Las"') + 3), [], 'no model, no field names');
   });
 
   it('knows the snippet context', () => {

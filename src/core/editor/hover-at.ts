@@ -3,6 +3,7 @@ import { compileTemplate } from '../liquid/compile';
 import { toConnectedContentNodes, toRegionNodes } from '../lint/nodes';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import { describeApiVersion } from '../salesforce/api-versions';
+import { CONVERTS } from '../salesforce/field-checks';
 import { NEWEST_KNOWN_API_VERSION, type SalesforceSchema, type SObjectField, type SObjectModel } from '../salesforce/model';
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { LiquidField, TemplateFile } from '../template/template-file';
@@ -56,23 +57,12 @@ function templateModel(file: TemplateFile, salesforce: SalesforceSchema): SObjec
   return salesforce.sobject(url ? url.sobject.text : 'Lead');
 }
 
-/** What a string from Braze's key/value body becomes in a field of this type. */
-const CONVERSIONS: Partial<Record<SObjectField['type'], string>> = {
-  int: 'Braze sends every value as a string: Salesforce converts digits (`"250"`) to a number; anything else (`"lots"`) fails with 400 JSON_PARSER_ERROR.',
-  double: 'Braze sends every value as a string: Salesforce converts a decimal number (`"48.85"`); anything else fails with 400 JSON_PARSER_ERROR.',
-  currency: 'Braze sends every value as a string: Salesforce converts a plain number (`"1500000"`, no currency sign or thousands separator); anything else fails with 400 JSON_PARSER_ERROR.',
-  percent: 'Braze sends every value as a string: Salesforce converts a plain number; anything else fails with 400 JSON_PARSER_ERROR.',
-  boolean: 'Braze sends every value as a string: Salesforce converts `"true"` and `"false"`; anything else (`"yes"`, `"1"`) fails with 400 JSON_PARSER_ERROR.',
-  date: 'Braze sends every value as a string: Salesforce converts an ISO 8601 date (`"2026-03-01"`); anything else fails with 400 JSON_PARSER_ERROR.',
-  datetime: 'Braze sends every value as a string: Salesforce converts an ISO 8601 date-time (`"2026-03-01T12:00:00Z"`); anything else fails with 400 JSON_PARSER_ERROR.',
-};
-
 /** Markdown for a field: its describe facts (type, length, create/update, required, picklist values), from the built-in model or the org's describe. */
 export function fieldMarkdown(model: SObjectModel, field: SObjectField, written: string): string {
   const lines = [`**${model.name}.${field.name}** — ${field.label}`, factsLine(field)];
   if (field.description) lines.push(field.description);
-  const conversion = CONVERSIONS[field.type];
-  if (conversion) lines.push(conversion);
+  const conversion = CONVERTS[field.type];
+  if (conversion) lines.push(`Braze sends every value as a string: Salesforce converts ${conversion}; anything else fails with 400 JSON_PARSER_ERROR.`);
   if (field.type === 'reference' && field.referenceTo.length > 0) {
     const prefixes = field.referenceTo.map((name) => (model.keyPrefixes[name] ? `${name} (\`${model.keyPrefixes[name]}…\`)` : name));
     lines.push(`Points at ${prefixes.join(' or ')}: a 15- or 18-character Id.`);

@@ -1,4 +1,6 @@
 import { LIVE_SOURCE } from '../send/live-resolver';
+import { FIXTURE_SOURCES } from '../connected-content/fixture-resolver';
+import type { SalesforceAnswer } from '../salesforce/simulate';
 import type { Problem } from '../types';
 import { offsetToLineColumn } from '../util/positions';
 import type { RenderedRequest, RenderedSubRequest } from './rendered-request';
@@ -16,9 +18,10 @@ export function toHttpMessage(method: string, url: string, headers: Array<[strin
 
 /**
  * The whole exchange in `.http` form (REST Client's `###` separators): each connected_content call
- * with the fixture answer as comments, then the webhook itself.
+ * with the fixture answer as comments, then the webhook itself, then (when given) Salesforce's
+ * predicted answer as a comment block.
  */
-export function toHttpDocument(request: RenderedRequest, title?: string): string {
+export function toHttpDocument(request: RenderedRequest, title?: string, answer?: SalesforceAnswer | null): string {
   const sections: string[] = [];
   for (const sub of request.subrequests) sections.push(subRequestToHttp(sub));
   const heading = `### Webhook request${title ? ` · ${title}` : ''}`;
@@ -27,11 +30,63 @@ export function toHttpDocument(request: RenderedRequest, title?: string): string
   } else {
     sections.push(`${heading}\n${toHttpMessage(request.method, request.url, request.headers, request.body)}`);
   }
+  if (answer) sections.push(toAnswerComment(answer));
   return `${sections.join('\n\n')}\n`;
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  0: 'not sent',
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  300: 'Multiple Choices',
+  301: 'Moved Permanently',
+  302: 'Found',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  410: 'Gone',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** `201 Created`, `0 (not sent)`. */
+export function statusLine(status: number): string {
+  const text = STATUS_TEXT[status];
+  return status === 0 ? '0 (not sent)' : text ? `${status} ${text}` : String(status);
+}
+
+/**
+ * Salesforce's predicted answer as `#` comment lines, for the `.http` and curl forms: the status and
+ * source, the body (pretty-printed), what Salesforce and Braze do, the conversions and what the
+ * prediction cannot know.
+ */
+export function toAnswerComment(answer: SalesforceAnswer): string {
+  const source = answer.source === 'mock' ? `mock ${answer.origin ?? ''}`.trim() : `simulated${answer.origin ? `, ${answer.origin}` : ''}`;
+  const lines = [`### Salesforce answer (${source}, not sent)`, `# ← ${statusLine(answer.status)}`];
+  if (answer.body !== '') lines.push(...prettyJson(answer.body).split('\n').map((line) => `#   ${line}`));
+  lines.push(`# ${answer.summary}`, `# Braze: ${answer.braze}. ${answer.brazeNote}`);
+  for (const conversion of answer.conversions) lines.push(`# Converted: ${conversion}`);
+  for (const caveat of answer.caveats) lines.push(`# ${caveat}`);
+  return lines.join('\n');
+}
+
 function subRequestToHttp(sub: RenderedSubRequest): string {
-  const note = sub.response.dropped ? ' (dropped: Braze inserts nothing)' : '';
+  const note =
+    sub.response.source === FIXTURE_SOURCES.invalidUrl
+      ? ' (no call: Braze logs "… is not a valid URL" and the message fails)'
+      : sub.response.dropped
+        ? ' (dropped: Braze inserts nothing)'
+        : '';
   const source = sub.response.source ? ` from ${sub.response.source}` : '';
   const body = sub.response.body === '' ? [] : prettyJson(sub.response.body).split('\n').map((line) => `#   ${line}`);
   const answer = [`# ← ${sub.response.status}${source}${note}`, ...body];
@@ -79,16 +134,30 @@ export function toLineColumnProblem(problem: Problem, lineStarts: readonly numbe
   return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
+/** Salesforce's predicted answer in `render --format json`. */
+export interface RenderJsonResponse {
+  status: number;
+  body: string;
+  source: 'simulated' | 'mock';
+  braze: 'delivered' | 'retried' | 'dropped';
+  summary: string;
+  brazeNote: string;
+  /** What the prediction cannot know (validation rules, duplicate rules, triggers, flows, …). */
+  caveats: string[];
+}
+
 /** One entry of `render --format json`: plain JSON, headers as an object in template order. */
 export interface RenderJson {
   profile: { index: number; external_id?: string; label: string };
   request: { method: string; url: string; headers: Record<string, string>; body: string | null };
   subrequests: Array<{ method: string; url: string; headers: Record<string, string>; body: string | null; response: { status: number; body: string } }>;
   aborted: null | { reason: string };
+  /** Salesforce's predicted answer; null when the message aborted or the URL is not a Salesforce sObject URL. */
+  response: RenderJsonResponse | null;
   problems: LineColumnProblem[];
 }
 
-export function toRenderJson(request: RenderedRequest, lineStarts: readonly number[]): RenderJson {
+export function toRenderJson(request: RenderedRequest, lineStarts: readonly number[], answer: SalesforceAnswer | null = null): RenderJson {
   const ref = request.profile ?? { index: 1, label: '(no profile)' };
   return {
     profile: { index: ref.index, ...(ref.external_id ? { external_id: ref.external_id } : {}), label: ref.label },
@@ -101,6 +170,7 @@ export function toRenderJson(request: RenderedRequest, lineStarts: readonly numb
       response: { status: s.response.status, body: s.response.body },
     })),
     aborted: request.aborted ? { reason: request.aborted.reason } : null,
+    response: answer && { status: answer.status, body: answer.body, source: answer.source, braze: answer.braze, summary: answer.summary, brazeNote: answer.brazeNote, caveats: answer.caveats },
     problems: request.problems.map((p) => toLineColumnProblem(p, lineStarts)),
   };
 }

@@ -11,6 +11,7 @@ import { HttpsOnly } from './https-only';
 import { JsonEscape } from './json-escape';
 import { JsonSyntax } from './json-syntax';
 import { LiquidSyntax } from './liquid-syntax';
+import { MathBetweenAttributes } from './math-between-attributes';
 import { MissingDefault } from './missing-default';
 import { OauthAbortGuard } from './oauth-abort-guard';
 import { OauthBearerFormat } from './oauth-bearer-format';
@@ -27,6 +28,7 @@ import { RenderInvalidEmail } from './render-invalid-email';
 import { RenderInvalidJson } from './render-invalid-json';
 import { RenderInvalidUrl } from './render-invalid-url';
 import { RenderMissingAttribute } from './render-missing-attribute';
+import { RenderObjectValue } from './render-object-value';
 import { RenderRequiredEmpty } from './render-required-empty';
 import { RenderTooLong } from './render-too-long';
 import { Schema } from './schema';
@@ -63,6 +65,7 @@ export const allRules: readonly RuleDefinition[] = [
   JsonEscape,
   JsonSyntax,
   LiquidSyntax,
+  MathBetweenAttributes,
   MissingDefault,
   OauthAbortGuard,
   OauthBearerFormat,
@@ -79,6 +82,7 @@ export const allRules: readonly RuleDefinition[] = [
   RenderInvalidJson,
   RenderInvalidUrl,
   RenderMissingAttribute,
+  RenderObjectValue,
   RenderRequiredEmpty,
   RenderTooLong,
   Schema,

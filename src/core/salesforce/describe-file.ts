@@ -68,130 +68,79 @@ function readSObject(node: Node, problems: ProblemList): DescribeSObject | undef
     problems.report(problemAt(fields ?? node, 'not-describe', 'error', 'An sObject describe has a "fields" array; this file has none.'));
     return undefined;
   }
-  const describe: DescribeSObject = {
-    name: name.value,
-    label: stringOr(memberValue(node, 'label'), name.value),
-    fields: readFields(fields, problems),
-  };
-  const keyPrefix = memberValue(node, 'keyPrefix');
-  if (keyPrefix?.type === 'string') describe.keyPrefix = keyPrefix.value;
-  const custom = memberValue(node, 'custom');
-  if (custom?.type === 'boolean') describe.custom = custom.value;
-  const recordTypes = memberValue(node, 'recordTypeInfos');
-  if (recordTypes?.type === 'array') describe.recordTypeInfos = readRecordTypes(recordTypes, problems);
+  // Positions matter for what makes the file unusable (above) and for a field that is skipped;
+  // the rest is read from the plain value.
+  const value = toJsonValue(node) as Record<string, unknown>;
+  const describe: DescribeSObject = { name: name.value, label: text(value.label) ?? name.value, fields: [] };
+  (value.fields as unknown[]).forEach((raw, i) => {
+    const field = toField(raw);
+    const at = (fields.children ?? [])[i];
+    if (!field) problems.report(problemAt(at, 'invalid-field', 'warning', 'A field without a "name" string: ignored.'));
+    else if (field.type === 'anyType' && (raw as Record<string, unknown>).type !== 'anyType') problems.report(problemAt(at, 'invalid-field', 'warning', `Field ${field.name} has no known "type"; its values are not checked.`));
+    if (field) describe.fields.push(field);
+  });
+  if (text(value.keyPrefix)) describe.keyPrefix = text(value.keyPrefix);
+  if (typeof value.custom === 'boolean') describe.custom = value.custom;
+  if (Array.isArray(value.recordTypeInfos)) describe.recordTypeInfos = value.recordTypeInfos.flatMap(toRecordType);
   for (const key of ['release', 'keyPrefixes', 'features'] as const) {
-    const extra = memberValue(node, key);
-    if (extra?.type === 'object') Object.assign(describe, { [key]: toJsonValue(extra) });
+    if (isRecord(value[key])) Object.assign(describe, { [key]: value[key] });
   }
   return describe;
 }
 
-function readFields(array: Node, problems: ProblemList): DescribeField[] {
-  const fields: DescribeField[] = [];
-  for (const node of array.children ?? []) {
-    const field = readField(node, problems);
-    if (field) fields.push(field);
-  }
-  return fields;
-}
-
-function readField(node: Node, problems: ProblemList): DescribeField | undefined {
-  const name = node.type === 'object' ? memberValue(node, 'name') : undefined;
-  const type = node.type === 'object' ? memberValue(node, 'type') : undefined;
-  if (name?.type !== 'string' || name.value === '') {
-    problems.report(problemAt(name ?? node, 'invalid-field', 'warning', 'A field without a "name" string: ignored.'));
-    return undefined;
-  }
-  if (type?.type !== 'string' || !FIELD_TYPES.has(type.value as FieldType)) {
-    problems.report(problemAt(type ?? node, 'invalid-field', 'warning', `Field ${name.value} has no known "type"; its values are not checked.`));
-  }
+/**
+ * A describe field from its plain JSON value; undefined without a name. A field missing a flag
+ * gets Salesforce's default for the safest verdict: writable and optional, so the product never
+ * invents a refusal the org would not give.
+ */
+function toField(raw: unknown): DescribeField | undefined {
+  if (!isRecord(raw) || !text(raw.name)) return undefined;
+  const name = raw.name as string;
+  const flag = (key: string, fallback: boolean) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : fallback);
   const field: DescribeField = {
-    name: name.value,
-    label: stringOr(memberValue(node, 'label'), name.value),
-    type: type?.type === 'string' && FIELD_TYPES.has(type.value as FieldType) ? (type.value as FieldType) : 'anyType',
-    length: numberOr(memberValue(node, 'length'), 0),
-    // A field missing these flags is treated as Salesforce's defaults for the safest verdict:
-    // writable and optional, so the product never invents a refusal the org would not give.
-    createable: booleanOr(memberValue(node, 'createable'), true),
-    updateable: booleanOr(memberValue(node, 'updateable'), true),
-    nillable: booleanOr(memberValue(node, 'nillable'), true),
-    defaultedOnCreate: booleanOr(memberValue(node, 'defaultedOnCreate'), false),
-    custom: booleanOr(memberValue(node, 'custom'), name.value.endsWith('__c')),
-    picklistValues: readPicklist(memberValue(node, 'picklistValues')),
-    restrictedPicklist: booleanOr(memberValue(node, 'restrictedPicklist'), false),
-    referenceTo: readStrings(memberValue(node, 'referenceTo')),
+    name,
+    label: text(raw.label) ?? name,
+    type: FIELD_TYPES.has(raw.type as FieldType) ? (raw.type as FieldType) : 'anyType',
+    length: typeof raw.length === 'number' ? raw.length : 0,
+    createable: flag('createable', true),
+    updateable: flag('updateable', true),
+    nillable: flag('nillable', true),
+    defaultedOnCreate: flag('defaultedOnCreate', false),
+    custom: flag('custom', name.endsWith('__c')),
+    picklistValues: Array.isArray(raw.picklistValues) ? raw.picklistValues.flatMap(toPicklistValue) : [],
+    restrictedPicklist: flag('restrictedPicklist', false),
+    referenceTo: strings(raw.referenceTo),
   };
-  for (const key of ['digits', 'precision', 'scale', 'since'] as const) {
-    const value = memberValue(node, key);
-    if (value?.type === 'number') field[key] = value.value;
-  }
-  for (const key of ['externalId', 'idLookup', 'audit'] as const) {
-    const value = memberValue(node, key);
-    if (value?.type === 'boolean') field[key] = value.value;
-  }
-  for (const key of ['compoundFieldName', 'sinceNote', 'feature', 'description'] as const) {
-    const value = memberValue(node, key);
-    if (value?.type === 'string') field[key] = value.value;
-  }
-  const labels = memberValue(node, 'labels');
-  if (labels?.type === 'object') field.labels = { en: readStrings(memberValue(labels, 'en')), es: readStrings(memberValue(labels, 'es')) };
+  for (const key of ['digits', 'precision', 'scale', 'since'] as const) if (typeof raw[key] === 'number') field[key] = raw[key] as number;
+  for (const key of ['externalId', 'idLookup', 'audit'] as const) if (typeof raw[key] === 'boolean') field[key] = raw[key] as boolean;
+  for (const key of ['compoundFieldName', 'sinceNote', 'feature', 'description'] as const) if (text(raw[key])) field[key] = raw[key] as string;
+  if (isRecord(raw.labels)) field.labels = { en: strings(raw.labels.en), es: strings(raw.labels.es) };
   return field;
 }
 
-function readPicklist(node: Node | undefined): PicklistValue[] {
-  if (node?.type !== 'array') return [];
-  const values: PicklistValue[] = [];
-  for (const entry of node.children ?? []) {
-    const value = entry.type === 'object' ? memberValue(entry, 'value') : undefined;
-    if (value?.type !== 'string') continue;
-    values.push({
-      value: value.value,
-      label: stringOr(memberValue(entry, 'label'), value.value),
-      active: booleanOr(memberValue(entry, 'active'), true),
-      defaultValue: booleanOr(memberValue(entry, 'defaultValue'), false),
-    });
-  }
-  return values;
+function toPicklistValue(raw: unknown): PicklistValue[] {
+  if (!isRecord(raw) || typeof raw.value !== 'string') return [];
+  return [{ value: raw.value, label: text(raw.label) ?? raw.value, active: raw.active !== false, defaultValue: raw.defaultValue === true }];
 }
 
-function readRecordTypes(node: Node, problems: ProblemList): RecordTypeInfo[] {
-  const types: RecordTypeInfo[] = [];
-  for (const entry of node.children ?? []) {
-    const id = entry.type === 'object' ? memberValue(entry, 'recordTypeId') : undefined;
-    if (id?.type !== 'string') {
-      problems.report(problemAt(entry, 'invalid-record-type', 'warning', 'A record type without a "recordTypeId": ignored.'));
-      continue;
-    }
-    const info: RecordTypeInfo = {
-      recordTypeId: id.value,
-      name: stringOr(memberValue(entry, 'name'), id.value),
-      active: booleanOr(memberValue(entry, 'active'), true),
-      available: booleanOr(memberValue(entry, 'available'), true),
-      defaultRecordTypeMapping: booleanOr(memberValue(entry, 'defaultRecordTypeMapping'), false),
-      master: booleanOr(memberValue(entry, 'master'), false),
-    };
-    const developerName = memberValue(entry, 'developerName');
-    if (developerName?.type === 'string') info.developerName = developerName.value;
-    types.push(info);
-  }
-  return types;
+function toRecordType(raw: unknown): RecordTypeInfo[] {
+  if (!isRecord(raw) || !text(raw.recordTypeId)) return [];
+  const id = raw.recordTypeId as string;
+  const info: RecordTypeInfo = { recordTypeId: id, name: text(raw.name) ?? id, active: raw.active !== false, available: raw.available !== false, defaultRecordTypeMapping: raw.defaultRecordTypeMapping === true, master: raw.master === true };
+  if (text(raw.developerName)) info.developerName = raw.developerName as string;
+  return [info];
 }
 
-function readStrings(node: Node | undefined): string[] {
-  if (node?.type !== 'array') return [];
-  return (node.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value));
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function stringOr(node: Node | undefined, fallback: string): string {
-  return node?.type === 'string' ? node.value : fallback;
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function numberOr(node: Node | undefined, fallback: number): number {
-  return node?.type === 'number' ? node.value : fallback;
-}
-
-function booleanOr(node: Node | undefined, fallback: boolean): boolean {
-  return node?.type === 'boolean' ? node.value : fallback;
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** A describe file of the user's org, as an adapter read it. */

@@ -314,8 +314,8 @@ export function explainValueIssue(field: SObjectField, issue: ValueIssue): strin
   }
 }
 
-/** What each type accepts from a string, for messages. */
-const CONVERTS: Partial<Record<SObjectField['type'], string>> = {
+/** What each type accepts from a string (Braze sends every value as one), for messages and hovers. */
+export const CONVERTS: Partial<Record<SObjectField['type'], string>> = {
   int: 'only digits ("250")',
   long: 'only digits',
   double: 'a plain number ("48.85")',

@@ -258,6 +258,13 @@ describe('the simulated Salesforce answer: mocks and when there is none', () => 
     assert.equal(await answer(update({ Lead_Stage__c: 'MQL' }, "{% abort_message('no id') %}")), null);
   });
 
+  it('Liquid that fails while rendering fails the message: nothing is sent (status 0)', async () => {
+    const broken = GOOD_AUTH.replace('https://acme.my.salesforce.com/services/oauth2/token', 'https://[insert_instance_name].my.salesforce.com/services/oauth2/token');
+    const a = await answer(template({ request_headers: { Authorization: broken, 'Content-Type': 'application/json' } }));
+    assert.deepEqual([a?.status, a?.braze], [0, 'dropped']);
+    assert.match(a?.summary ?? '', /fails this message while rendering it/);
+  });
+
   it('a placeholder host: Braze sends nothing (status 0)', async () => {
     const a = await answer(template({ url: 'https://[insert_instance_name].my.salesforce.com/services/data/v60.0/sobjects/Lead/' }));
     assert.deepEqual([a?.status, a?.braze], [0, 'dropped']);

@@ -105,21 +105,27 @@ export function simulateSalesforceAnswer(request: RenderedRequest, options: Simu
   const sobject = url.sobject.text;
   const mock = mockAnswer(request, sobject, options.mocks ?? []);
   if (mock) return mock;
-  if (!isValidBrazeUrl(request.url)) return notSent(request.url, sobject);
+  if (!isValidBrazeUrl(request.url)) return notSent(`Braze cannot send this webhook: it logs "${request.url} is not a valid URL", and Salesforce never sees it.`, sobject);
+  const failure = request.problems.find((p) => p.ruleId === RENDER_ERROR);
+  if (failure) return notSent(`Braze fails this message while rendering it (${failure.message}), so nothing is sent and Salesforce never sees it.`, sobject);
   return new Simulation(request, url, options).run();
 }
 
+/** The renderer's rule id for Liquid that fails at send time: Braze fails the whole message. */
+const RENDER_ERROR = 'render-error';
+
 /**
- * A URL Braze cannot parse (a placeholder host such as `[insert_instance_name]`): Braze logs
- * "<url> is not a valid URL" and sends nothing, so Salesforce never answers (status 0).
+ * A webhook Braze never sends (status 0): a URL it cannot parse (a placeholder host such as
+ * `[insert_instance_name]`, logged as "<url> is not a valid URL"), or Liquid that fails while
+ * rendering, which fails the message.
  */
-function notSent(url: string, sobject: string): SalesforceAnswer {
+function notSent(summary: string, sobject: string): SalesforceAnswer {
   return {
     status: 0,
     body: '',
     source: 'simulated',
     braze: 'dropped',
-    summary: `Braze cannot send this webhook: it logs "${url} is not a valid URL", and Salesforce never sees it.`,
+    summary,
     brazeNote: `Braze does not send or retry it: this ${sobject} is lost.`,
     sobject,
     errors: [],

@@ -26,5 +26,4 @@ export {
 } from './send';
 export { describeUrlFor, executeDescribeFetch, prepareDescribeFetch, type DescribeFetchOutcome, type PreparedDescribeFetch } from './describe-fetch';
 export { compareWithPrediction, type RealAnswer, type Verdict } from './verdict';
-export { statusText } from './status-text';
 export { describeRefusals, oneLine, toConfirmationText, toPredictedAnswerComment, toRealAnswerComment, toSendReport, toSendResultComments } from './report';

@@ -1,9 +1,8 @@
-import { prettyJson, toHttpDocument, toHttpMessage } from '../request/formats';
+import { prettyJson, statusLine as statusText, toAnswerComment, toHttpDocument, toHttpMessage } from '../request/formats';
 import type { SalesforceAnswer } from '../salesforce/simulate';
 import { describeCredentialRef } from './credentials';
 import type { LiveExchange } from './live-resolver';
 import type { PreparedSend, SendOutcome, SendRefusal } from './send';
-import { statusText } from './status-text';
 import type { WireResponse } from './transport';
 
 /**
@@ -27,10 +26,9 @@ export function toRealAnswerComment(answer: WireResponse, host: string): string 
   ].join('\n');
 }
 
-/** The simulated answer for the request that was sent, as a comment block. */
+/** The simulated answer for the request that was sent, as `render` prints it. */
 export function toPredictedAnswerComment(predicted: SalesforceAnswer | null): string {
-  if (!predicted) return '### Predicted answer\n# None: the URL is not a Salesforce REST sObject URL.';
-  return [`### Predicted answer (simulated for the request that was sent)`, `# ← ${statusText(predicted.status)}`, ...bodyLines(predicted.body), `# ${predicted.summary}`, ...predicted.caveats.map((c) => `# ${c}`)].join('\n');
+  return predicted ? toAnswerComment(predicted) : '### Salesforce answer (not predicted)\n# The URL is not a Salesforce REST sObject URL.';
 }
 
 /** One live call that got no answer. */

@@ -1,4 +1,4 @@
-import { statusText } from './status-text';
+import { statusLine as statusText } from '../request/formats';
 import { parseErrorArray, type SalesforceAnswer } from '../salesforce/simulate';
 import type { SalesforceError } from '../salesforce/field-checks';
 

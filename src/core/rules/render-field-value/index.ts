@@ -3,6 +3,9 @@ import { checkFieldValue, explainValueIssue, type ValueIssue } from '../../sales
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
 
+/** The value, the key, and why Salesforce refuses it (from the shared check). */
+const REFUSED = '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.';
+
 /** The messageId of each value issue this rule reports (too long, email and required have their own rules). */
 const MESSAGE_OF: Partial<Record<ValueIssue['code'], string>> = {
   JSON_PARSER_ERROR: 'typeMismatch',
@@ -32,10 +35,10 @@ export const RenderFieldValue: RuleDefinition = {
     kind: 'rendered',
     schema: {},
     messages: {
-      typeMismatch: '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.',
-      restrictedPicklist: '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.',
-      malformedId: '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.',
-      unknownRecordType: '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.',
+      typeMismatch: REFUSED,
+      restrictedPicklist: REFUSED,
+      malformedId: REFUSED,
+      unknownRecordType: REFUSED,
       erasesOnUpdate:
         '{{key}} renders empty for this profile: Salesforce stores "" as null, so this PATCH erases the {{field}} the {{sobject}} has. Leave {{key}} out when it is blank (wrap it in {% if %}), or give it a `default`.',
     },

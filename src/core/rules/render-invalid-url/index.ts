@@ -1,7 +1,6 @@
 import { FIXTURE_SOURCES } from '../../connected-content';
 import { isValidBrazeUrl } from '../../connected-content/url';
 import type { RuleDefinition } from '../../lint/types';
-import { DEFAULT_SAVE_VARIABLE } from '../../liquid/tags/connected-content';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedField } from '../rendered-helpers';
 
@@ -34,7 +33,7 @@ export const RenderInvalidUrl: RuleDefinition = {
         'The webhook URL renders with whitespace inside for this profile ("{{url}}"); a URL cannot hold spaces, so expect Braze to log "… is not a valid URL" and send nothing. Escape personalised parts with `| url_param_escape`.',
       port: 'The webhook URL renders with port {{port}} for this profile; Braze only sends webhooks to ports 80 and 443.',
       connectedContent:
-        'connected_content: Braze logs "{{url}} is not a valid URL" for this profile and makes no call, so `{{save}}` stays empty.',
+        'connected_content: Braze logs "{{url}} is not a valid URL" for this profile, makes no call and the message fails: nothing is sent.',
     },
   },
   create(context) {
@@ -44,7 +43,7 @@ export const RenderInvalidUrl: RuleDefinition = {
           if (sub.response.source !== FIXTURE_SOURCES.invalidUrl) continue;
           context.report({
             messageId: 'connectedContent',
-            data: { url: quoteRendered(request, sub.url, 200), save: sub.options.save || DEFAULT_SAVE_VARIABLE },
+            data: { url: quoteRendered(request, sub.url, 200) },
             startIndex: sub.range.start,
             endIndex: sub.range.end,
           });

@@ -3,6 +3,9 @@ import { checkFieldValue, classifyKey, explainValueIssue, type ValueIssue } from
 import { toBodyKeys, toRecordWrite } from '../../salesforce/template-request';
 import { docsUrl } from '../docs-url';
 
+/** Every message says the same: the value, the key, and why Salesforce refuses it (from the shared check). */
+const REFUSED = '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.';
+
 /** The messageId of each value issue (required-and-empty is `sf-required-fields`'). */
 const MESSAGE_OF: Partial<Record<ValueIssue['code'], string>> = {
   JSON_PARSER_ERROR: 'typeMismatch',
@@ -30,14 +33,7 @@ export const SfFieldValue: RuleDefinition = {
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      typeMismatch: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-      tooLong: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-      invalidEmail: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-      restrictedPicklist: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-      malformedId: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-      unknownRecordType: '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.',
-    },
+    messages: { typeMismatch: REFUSED, tooLong: REFUSED, invalidEmail: REFUSED, restrictedPicklist: REFUSED, malformedId: REFUSED, unknownRecordType: REFUSED },
   },
   create(context) {
     return {

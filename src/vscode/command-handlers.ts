@@ -6,6 +6,8 @@ import type { DiagnosticsController } from './diagnostics';
 import { PreviewPanel } from './preview/preview-panel';
 import type { PreviewSession } from './preview/preview-session';
 import type { FirstRun } from './first-run';
+import type { SendDialogs, SendFeature, SendServices } from './send';
+import type { WorkspaceInputs } from './workspace-inputs';
 import type { NewFileArgs } from './new-template';
 import { renderedUriFor } from './rendered-document';
 import type { ShippedFiles } from './shipped-files';
@@ -19,6 +21,21 @@ export interface CommandServices {
   shipped: ShippedFiles;
   /** The rarely used commands (their own bundle in the Node build). */
   firstRun: () => FirstRun;
+  context: vscode.ExtensionContext;
+  inputs: WorkspaceInputs;
+  /** The test-send commands (their own bundle, Node host only); absent in the web build (ADR 017). */
+  send?: () => SendFeature;
+  /** Test mode only: the send modals, replaced by the tests. */
+  sendDialogs?: Partial<SendDialogs>;
+}
+
+/** Runs a test-send command, or says it needs the desktop host (VS Code for the Web would hit CORS). */
+function withSend(s: CommandServices, run: (feature: SendFeature, services: SendServices) => unknown): unknown {
+  if (!s.send) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Test sends need the desktop VS Code: in VS Code for the Web the browser would send the request, and Salesforce refuses it (CORS).'));
+    return undefined;
+  }
+  return run(s.send(), { context: s.context, session: s.session, templates: s.templates, inputs: s.inputs, dialogOverrides: s.sendDialogs });
 }
 
 /** The template a command acts on: its argument, the active editor, or the preview's template. */
@@ -116,6 +133,9 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
     [CommandId.NewTemplate]: (arg) => s.firstRun().newTemplate(s.shipped, isNewFileArgs(arg) ? arg : undefined),
     [CommandId.NewSampleProfiles]: (arg) => s.firstRun().newSampleProfiles(s.shipped, isNewFileArgs(arg) ? arg : undefined),
     [CommandId.ShowRuleDocs]: (arg) => s.firstRun().showRuleDocs(s.extensionUri, RULE_LIST, arg),
+    [CommandId.SendTestRequest]: (arg) => withSend(s, (f, services) => f.sendTestRequest(services, arg)),
+    [CommandId.FetchDescribe]: (arg) => withSend(s, (f, services) => f.fetchDescribe(services, arg)),
+    [CommandId.ManageCredentials]: (arg) => withSend(s, (f, services) => f.manageCredentials(services, arg)),
     [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;

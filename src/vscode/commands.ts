@@ -12,6 +12,9 @@ export enum CommandId {
   NewTemplate = 'brazeWebhook.newTemplate',
   NewSampleProfiles = 'brazeWebhook.newSampleProfiles',
   ShowRuleDocs = 'brazeWebhook.showRuleDocs',
+  SendTestRequest = 'brazeWebhook.sendTestRequest',
+  FetchDescribe = 'brazeWebhook.fetchDescribe',
+  ManageCredentials = 'brazeWebhook.manageCredentials',
 }
 
 /** Files the extension works on. */

@@ -11,6 +11,7 @@ import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
 import type { FirstRun } from './first-run';
+import type { SendDialogs, SendFeature } from './send';
 import { ShippedFiles } from './shipped-files';
 import { TemplateCache } from './template-cache';
 import { TemplateNameHints } from './template-name-hint';
@@ -33,6 +34,12 @@ export interface BrazeWebhookApi {
   /** Resolves once every check (static and rendered) has run for that document version. */
   whenLinted(uri: vscode.Uri, version: number): Promise<void>;
   session: PreviewSession;
+  /**
+   * Test mode only (the extension run by a test runner): the send modals — allow a host, confirm,
+   * where to save a describe — which a test replaces. Undefined otherwise, so no other extension
+   * can skip a confirmation through this API (ADR 017).
+   */
+  sendDialogs?: Partial<SendDialogs>;
 }
 
 /**
@@ -40,7 +47,7 @@ export interface BrazeWebhookApi {
  * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
  * a command runs. No lint or render logic lives here.
  */
-export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun): BrazeWebhookApi {
+export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, send?: () => SendFeature): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
   const shipped = new ShippedFiles(context.extensionUri);
@@ -68,7 +75,8 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
       session.updateSettings(next);
     }),
   );
-  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun });
+  const sendDialogs = context.extensionMode === vscode.ExtensionMode.Test ? {} : undefined;
+  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun, context, inputs, send, sendDialogs });
   return {
     loadMs: 0,
     runCommand: (id, args) => handlers[id](...args),
@@ -78,5 +86,6 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
     onDidUpdateDiagnostics: diagnostics.onDidUpdate,
     whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
     session,
+    sendDialogs,
   };
 }

@@ -1,6 +1,7 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
 import type { FirstRun } from './first-run';
+import type { SendFeature } from './send';
 
 export type { BrazeWebhookEntry } from './activate-entry';
 
@@ -15,10 +16,14 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   // proper when a template needs it, the rarely used commands when one of them runs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
+  // Test sends run in this (Node) host only: the context key shows their commands (ADR 017).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const send = (): SendFeature => require('./extension-send.js') as SendFeature;
+  void vscode.commands.executeCommand('setContext', 'brazeWebhook.canSend', true);
   return activateEntry(context, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
-    return (ctx) => activateMain(ctx, firstRun);
+    return (ctx) => activateMain(ctx, firstRun, send);
   });
 }
 

@@ -34,3 +34,26 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     edgeProfiles: EDGE_PROFILES_MODES.find((m) => m === c.get<string>('preview.edgeProfiles')) ?? 'collapsed',
   };
 }
+
+/** The test-send switches: application-scoped, so a workspace's settings cannot turn sending on (ADR 017). */
+export interface SendSettings {
+  enabled: boolean;
+  allowedHosts: string[];
+  allowLoopback: boolean;
+}
+
+/**
+ * Reads the send settings from the user's own (global) settings only. They are declared with
+ * `"scope": "application"`, which VS Code never takes from a workspace; reading `globalValue`
+ * keeps that true even if a workspace file names them.
+ */
+export function readSendSettings(): SendSettings {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const user = <T>(key: string): T | undefined => c.inspect<T>(key)?.globalValue;
+  const hosts = user<unknown>('send.allowedHosts');
+  return {
+    enabled: user<boolean>('send.enable') === true,
+    allowedHosts: Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string') : [],
+    allowLoopback: user<boolean>('send.allowLoopback') === true,
+  };
+}

@@ -83,6 +83,22 @@ describe('test sends in a real VS Code (local Salesforce stand-in)', function ()
     assert.equal(org.received.length, 0);
   });
 
+  it("linting and previewing a template that points at the org contact nothing, even with sending on", async () => {
+    await setUser('send.enable', true);
+    await setUser('send.allowLoopback', true);
+    await setUser('send.allowedHosts', ['127.0.0.1']);
+    const before = org.received.length;
+    const template = writeTemplate('send-background.braze-webhook.json', bodyAuth());
+    const document = await vscode.workspace.openTextDocument(template);
+    await vscode.window.showTextDocument(document);
+    await api.runCommand('brazeWebhook.previewRequest' as never, [template]);
+    await api.runCommand('brazeWebhook.openRenderedRequest' as never, [template]);
+    await api.whenLinted(template, document.version);
+    assert.ok(vscode.languages.getDiagnostics(template).some((d) => d.source === 'braze-webhook'), 'the template was linted');
+    assert.equal(org.received.length, before, 'diagnostics, the preview and the rendered document use fixtures only');
+    for (const key of ['send.enable', 'send.allowedHosts', 'send.allowLoopback']) await setUser(key, undefined);
+  });
+
   it('the send switches are user settings only: a workspace cannot write them', async () => {
     for (const key of ['send.enable', 'send.allowedHosts', 'send.allowLoopback']) {
       await assert.rejects(Promise.resolve(settings().update(key, key === 'send.allowedHosts' ? ['127.0.0.1'] : true, vscode.ConfigurationTarget.Workspace)), /application|User/i, `${key} was written to the workspace`);

@@ -63,9 +63,9 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'render',
-    synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--format http|curl|json] [--reveal-secrets]',
+    synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--format http|curl|json] [--reveal-secrets] [--config FILE]',
     summary:
-      'Prints the request Braze would send for each user, the token call included. Secrets are redacted unless --reveal-secrets is given.',
+      'Prints the request Braze would send for each user, the token call included, followed by every problem lint reports for that user (same rules, severities and configuration). Secrets are redacted unless --reveal-secrets is given.',
     options: {
       profiles: { type: 'string', multiple: true },
       user: { type: 'string' },
@@ -73,6 +73,7 @@ const COMMANDS: readonly Command[] = [
       scenario: { type: 'string' },
       format: { type: 'string', default: 'http' },
       'reveal-secrets': { type: 'boolean', default: false },
+      config: { type: 'string' },
     },
     variadic: ['profiles'],
     help: [
@@ -82,6 +83,7 @@ const COMMANDS: readonly Command[] = [
       ['--scenario NAME', `built-in Salesforce answers: ${SCENARIO_NAMES}`],
       ['--format http|curl|json', 'output format (default http)'],
       ['--reveal-secrets', 'show client secrets and tokens instead of <redacted>'],
+      ['--config FILE', 'configuration, as for lint: rule settings, and profiles, mocks and scenario when not given'],
     ],
     run: (values, positionals, out, err) => render(values, positionals, out, err),
   },
@@ -295,6 +297,7 @@ async function render(values: Values, positionals: string[], out: Out, err: Out)
       scenario: values.scenario as string | undefined,
       format,
       revealSecrets: values['reveal-secrets'] === true,
+      config: values.config as string | undefined,
     },
     out,
     err,

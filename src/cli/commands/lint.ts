@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
-  CONFIG_FILE_NAME,
   TEMPLATE_FILE_SUFFIX,
   type Dependencies,
   type LintConfig,
@@ -12,19 +11,17 @@ import {
   applyFixes,
   lintTemplate,
   looksLikeWebhookTemplate,
-  parseConfig,
-  shellQuote,
-  toTemplateFileName,
   parseTemplateFile,
+  shellQuote,
   toLineColumnProblem,
+  toTemplateFileName,
 } from '../../core';
-import { CliError } from '../cli-error';
 import { type FoundFiles, findTemplateFiles } from '../find-files';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import type { FileReport } from '../formatters/types';
-import { loadMocksResolver, loadProfiles } from '../inputs';
+import { loadRunInputs } from '../inputs';
 import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
 
 export interface LintCommandOptions {
@@ -43,11 +40,7 @@ const MAX_FIX_PASSES = 10;
 
 /** `braze-webhook lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 unreadable). */
 export async function runLint(options: LintCommandOptions, version: string, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { config, configDir } = loadConfig(options.config);
-  const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
-  const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path, err));
-  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
-  const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
+  const { config, profiles, resolver } = loadRunInputs(options, err);
   const found = findTemplateFiles(options.paths);
   for (const missing of found.missing) err(`braze-webhook: ${missing}: no such file, or no match\n`);
   reportMisnamedTemplates(found, err);
@@ -154,25 +147,6 @@ function reportMisnamedTemplates(found: FoundFiles, err: (text: string) => void)
   for (const path of lookalikes.filter((p) => !noted.has(p))) {
     err(`braze-webhook: note: ${displayPath(path)} looks like a webhook template but is not named *${TEMPLATE_FILE_SUFFIX}, so it was not linted; to lint it: ${rename(path)}\n`);
   }
-}
-
-/** `--config FILE`, else `braze-webhook.config.json` in the current directory, else defaults. */
-function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
-  const configPath = resolve(path ?? CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = readTextFile(configPath);
-  } catch (error) {
-    if (path) throw error;
-    return { config: {}, configDir: process.cwd() };
-  }
-  const { config, problems } = parseConfig(text, allRules.map((r) => r.meta.id));
-  if (problems.length > 0) {
-    const p = problems[0];
-    const before = text.replace(/^\uFEFF/, '').slice(0, p.startIndex).split(/\r\n|\r|\n/);
-    throw new CliError(`${displayPath(configPath)}:${before.length}:${before[before.length - 1].length + 1}: ${p.message}`);
-  }
-  return { config, configDir: dirname(configPath) };
 }
 
 /** `--list-rules`: one line per rule from its meta. */

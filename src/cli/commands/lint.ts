@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   TEMPLATE_FILE_SUFFIX,
@@ -22,7 +21,7 @@ import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import type { FileReport } from '../formatters/types';
 import { loadRunInputs } from '../inputs';
-import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
+import { type TextFile, displayPath, looksBinary, makeContentBlockReader, readTextFile, readTextFileWithEncoding, writeTextFile } from '../node-fs';
 
 export interface LintCommandOptions {
   paths: string[];
@@ -47,16 +46,16 @@ export async function runLint(options: LintCommandOptions, version: string, out:
   const reports: FileReport[] = [];
   let unreadable = found.missing.length + found.empty.length;
   for (const path of found.files) {
-    let text: string;
+    let input: TextFile;
     try {
-      text = readTextFile(path);
+      input = readTextFileWithEncoding(path);
     } catch (error) {
       err(`braze-webhook: ${(error as Error).message}\n`);
       unreadable++;
       continue;
     }
     const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
-    const { problems, lineStarts } = options.fix ? await fixFile(path, text, config, profiles, deps) : await lintText(text, config, profiles, deps);
+    const { problems, lineStarts } = options.fix ? await fixFile(path, input, config, profiles, deps) : await lintText(input.text, config, profiles, deps);
     reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
   }
   out(format(reports, options.format, version, unreadable));
@@ -85,8 +84,11 @@ async function lintText(text: string, config: LintConfig, profiles: Profile[], d
   return { problems: (await lintTemplate(file, { rules: allRules, config, profiles, deps })).problems, lineStarts: file.lineStarts };
 }
 
-/** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */
-async function fixFile(path: string, original: string, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
+/**
+ * Applies safe fixes until none is left, writes the file once if it changed (same encoding and
+ * byte order mark), returns what remains.
+ */
+async function fixFile(path: string, { text: original, encoding }: TextFile, config: LintConfig, profiles: Profile[], deps: Dependencies): Promise<LintedText> {
   const hadBom = original.charCodeAt(0) === 0xfeff;
   let text = hadBom ? original.slice(1) : original;
   let linted = await lintText(text, config, profiles, deps);
@@ -98,7 +100,7 @@ async function fixFile(path: string, original: string, config: LintConfig, profi
     linted = await lintText(text, config, profiles, deps);
   }
   const result = hadBom ? `\uFEFF${text}` : text;
-  if (result !== original) writeFileSync(path, result, 'utf8');
+  if (result !== original) writeTextFile(path, result, encoding);
   return linted;
 }
 

@@ -42,6 +42,14 @@ describe('render prints the lint findings of each profile (real process)', funct
     );
   });
 
+  it("a missing last_name with | default: 'Unknown' is reported as rendering \"Unknown\", under a body that says Unknown (the issue's case)", () => {
+    const r = runCli(['render', 'examples/create-lead.braze-webhook.json', '--profiles', PROFILES, '--user', 'user-4711']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"LastName":"Unknown"/);
+    assert.ok(r.stdout.includes("# info render-missing-attribute (line 13, column 20): ${last_name} has no value for this profile; the output's `default` renders \"Unknown\" instead."), r.stdout);
+    assert.ok(!r.stdout.includes('renders it as an empty string'), `a message contradicts the body:\n${r.stdout}`);
+  });
+
   it('prints the findings as comments in curl output too', () => {
     const r = runCli(['render', 'examples/update-lead-to-mql.braze-webhook.json', '--profiles', PROFILES, '--user', 'user-4711', '--format', 'curl']);
     assert.equal(r.code, 1, r.stderr);

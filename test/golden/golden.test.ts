@@ -10,8 +10,8 @@ import { parseTemplateFile } from '../../src/core/template/template-file';
 
 /**
  * Golden cases: each folder holds a template, sample profiles, optional fixtures, optional
- * content blocks, and the expected rendered requests (redacted, as `render --format json` prints
- * them). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
+ * content blocks, and the expected rendered requests (redacted; `problems` are the renderer's own,
+ * where `render --format json` prints lint's findings). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
  */
 const root = __dirname;
 const FIXED_NOW = new Date('2026-03-01T12:00:00Z');

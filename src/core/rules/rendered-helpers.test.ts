@@ -47,8 +47,8 @@ describe('rendered rules on the examples and the sample users', () => {
   it('create-lead: no error or warning; the defaults fill the third user', async () => {
     const text = example('create-lead.braze-webhook.json');
     assert.deepEqual(describe_(text, await lintText(text)), [
-      "render-missing-attribute info [${last_name}] ${last_name} has no value for this profile; the output's `default` supplies the value. [profile user-4711]",
-      "render-missing-attribute info [custom_attribute.${company}] custom_attribute.${company} has no value for this profile; the output's `default` supplies the value. [profile user-4711]",
+      "render-missing-attribute info [${last_name}] ${last_name} has no value for this profile; the output's `default` renders \"Unknown\" instead. [profile user-4711]",
+      "render-missing-attribute info [custom_attribute.${company}] custom_attribute.${company} has no value for this profile; the output's `default` renders \"Unknown\" instead. [profile user-4711]",
     ]);
   });
 

@@ -170,11 +170,13 @@ describe('Braze webhook features in a real VS Code', function () {
 
   it('expands every snippet where it belongs, and each lints with no error', async () => {
     const snippets = JSON.parse(fs.readFileSync(path.join(repo, 'snippets', 'braze-webhook.snippets.json'), 'utf8')) as Record<string, { context: string; body: string[]; prefix: string }>;
+    // A complete OAuth header (oauth-header-missing needs one for a REST call); header snippets go after it.
+    const auth = `"Authorization": ${JSON.stringify("{% connected_content https://acme.my.salesforce.com/services/oauth2/token :method post :body grant_type=client_credentials :basic_auth salesforce_connected_app :cache_max_age 900 :save token %}{% if token.access_token == blank %}{% abort_message('Salesforce token request failed') %}{% endif %}Bearer {{token.access_token}}")}`;
     const hosts: Record<string, { text: string; marker: string }> = {
       file: { text: '', marker: '' },
-      headers: { text: '{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": {<>},\n  "body": {\n    "LastName": "x",\n    "Company": "y"\n  }\n}\n', marker: '<>' },
-      body: { text: '{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": { "Content-Type": "application/json" },\n  "body": {<>}\n}\n', marker: '<>' },
-      string: { text: '{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": { "Content-Type": "application/json" },\n  "body": { "LastName": "x", "Company": "y", "Description": "<>" }\n}\n', marker: '<>' },
+      headers: { text: `{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": {\n    ${auth},\n    <>},\n  "body": {\n    "LastName": "x",\n    "Company": "y"\n  }\n}\n`, marker: '<>' },
+      body: { text: `{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": { ${auth}, "Content-Type": "application/json" },\n  "body": {<>}\n}\n`, marker: '<>' },
+      string: { text: `{\n  "url": "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/",\n  "request_method": "POST",\n  "request_headers": { ${auth}, "Content-Type": "application/json" },\n  "body": { "LastName": "x", "Company": "y", "Description": "<>" }\n}\n`, marker: '<>' },
     };
     let n = 0;
     for (const [name, snippet] of Object.entries(snippets)) {

@@ -14,6 +14,7 @@ import { LiquidSyntax } from './liquid-syntax';
 import { MissingDefault } from './missing-default';
 import { OauthAbortGuard } from './oauth-abort-guard';
 import { OauthBearerFormat } from './oauth-bearer-format';
+import { OauthHeaderMissing } from './oauth-header-missing';
 import { OauthTokenBody } from './oauth-token-body';
 import { OauthTokenCache } from './oauth-token-cache';
 import { OauthTokenHost } from './oauth-token-host';
@@ -62,6 +63,7 @@ export const allRules: readonly RuleDefinition[] = [
   MissingDefault,
   OauthAbortGuard,
   OauthBearerFormat,
+  OauthHeaderMissing,
   OauthTokenBody,
   OauthTokenCache,
   OauthTokenHost,

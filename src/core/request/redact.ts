@@ -22,15 +22,19 @@ const SECRET_RESPONSE_FIELDS = ['access_token', 'refresh_token', 'id_token'];
 /** Shorter values are not treated as secrets, to avoid blanking common words. */
 const MIN_SECRET_LENGTH = 4;
 
-/** A Salesforce session id or access token (org id `00D…`, `!`, token), wherever it is written. */
-const SESSION_ID = /(?<![A-Za-z0-9])00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{16,}/g;
+/**
+ * A Salesforce session id or OAuth access token, wherever it is written: the 15-character org id
+ * (`00D…`), `!`, then the token (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm;
+ * the token endpoint's answers in domain.md §6 have this shape).
+ */
+export const SALESFORCE_SESSION_ID = /(?<![A-Za-z0-9])00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{16,}/g;
 
 /** The password of `scheme://user:password@host` in a URL. */
 const USERINFO_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/g;
 
 /** Session ids and URL passwords anywhere in a text. */
 function anywhereSecrets(text: string): string[] {
-  return [...[...text.matchAll(SESSION_ID)].map((m) => m[0]), ...[...text.matchAll(USERINFO_PASSWORD)].flatMap((m) => [m[1], safeDecode(m[1])])];
+  return [...[...text.matchAll(SALESFORCE_SESSION_ID)].map((m) => m[0]), ...[...text.matchAll(USERINFO_PASSWORD)].flatMap((m) => [m[1], safeDecode(m[1])])];
 }
 
 /**

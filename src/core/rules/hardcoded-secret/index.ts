@@ -1,4 +1,5 @@
 import type { ConnectedContentNode, RuleDefinition } from '../../lint/types';
+import { SALESFORCE_SESSION_ID } from '../../request/redact';
 import type { LiquidField } from '../../template/template-file';
 import { isPlaceholderValue } from '../../util/placeholders';
 import { docsUrl } from '../docs-url';
@@ -25,13 +26,6 @@ const SECRET_PARAMS = new Set([
 
 /** Header names that carry a secret besides Authorization: `X-Api-Key`, `X-Auth-Token`, `X-SFDC-Session`… */
 const SECRET_HEADER = /(?:^|[-_])(?:api[-_]?key|token|secret|password|session)$/i;
-
-/**
- * A Salesforce session id or OAuth access token: the 15-character org id (`00D…`), `!`, then the
- * token (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm;
- * the token endpoint's answers in domain.md §6 have this shape).
- */
-const SESSION_ID = /(?<![A-Za-z0-9])00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{16,}/g;
 
 /** `Bearer <token>`, `OAuth <token>`, `Basic <base64>` with a literal credential after the scheme. */
 const AUTH_CREDENTIAL = /(?<![\w-])(Bearer|OAuth|Basic)[ \t]+([^\s{}"]+)/gi;
@@ -92,7 +86,7 @@ export const HardcodedSecret: RuleDefinition = {
         const where = describeField(field);
         const segments = literalSegments(context.fieldRegions(field), field).map((s) => (field.kind === 'url' ? withoutQuery(s) : s));
         for (const segment of segments) {
-          for (const match of matchesIn(segment, SESSION_ID)) report(field, match, 'literalSessionId', { where });
+          for (const match of matchesIn(segment, SALESFORCE_SESSION_ID)) report(field, match, 'literalSessionId', { where });
         }
         if (field.kind === 'header') checkHeaderValue(field, field.key ?? '', segments, where, report, field.text);
         if (field.kind === 'body-value' && isSecretName(field.key ?? '') && isLiteralSecret(field.text)) {
@@ -136,7 +130,7 @@ function checkCcHeaders(node: ConnectedContentNode, report: Reporter): void {
  */
 function checkHeaderValue(field: LiquidField, name: string, segments: TextSpan[], where: string, report: Reporter, whole?: string): void {
   for (const segment of segments) {
-    for (const match of matchesIn(segment, SESSION_ID)) report(field, match, 'literalSessionId', { where });
+    for (const match of matchesIn(segment, SALESFORCE_SESSION_ID)) report(field, match, 'literalSessionId', { where });
     const followedByLiquid = whole !== undefined && segment.end < whole.length;
     for (const credential of authCredentials(segment, followedByLiquid)) report(field, credential, 'literalAuthorization', { scheme: credential.scheme, where });
   }

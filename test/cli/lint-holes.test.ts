@@ -61,4 +61,35 @@ describe('CLI: lint holes of issue 11 (real process)', function () {
     assert.ok(problems.some((p) => p.ruleId === 'secret-in-url'), JSON.stringify(problems));
     assert.ok(!JSON.stringify(problems).includes('hunter2') && !JSON.stringify(problems).includes('correct-horse'));
   });
+
+  it('placeholders of every common form are errors: MyDomainName (the snippet default), YOUR_CLIENT_ID, <client_id>, xxx, yourInstance', () => {
+    const auth = (host: string, body: string) => `{% connected_content https://${host}.my.salesforce.com/services/oauth2/token :method post :body ${body} :cache_max_age 900 :save token %}{% if token.access_token == blank %}{% abort_message('no token') %}{% endif %}Bearer {{token.access_token}}`;
+    const cases: Array<[string, unknown, string]> = [
+      ['my-domain-default', { url: 'https://MyDomainName.my.salesforce.com/services/data/v60.0/sobjects/Lead/', request_method: 'POST', request_headers: { Authorization: GOOD_AUTH.replace('acme', 'MyDomainName'), 'Content-Type': 'application/json' }, body: BODY }, 'MyDomainName'],
+      ['your-client-id', { url: LEAD_URL, request_method: 'POST', request_headers: { Authorization: auth('acme', 'client_id=YOUR_CLIENT_ID&client_secret={{custom_attribute.${s}}}&grant_type=client_credentials'), 'Content-Type': 'application/json' }, body: BODY }, 'YOUR_CLIENT_ID'],
+      ['angle-client-id', { url: LEAD_URL, request_method: 'POST', request_headers: { Authorization: auth('acme', 'client_id=<client_id>&client_secret={{custom_attribute.${s}}}&grant_type=client_credentials'), 'Content-Type': 'application/json' }, body: BODY }, '<client_id>'],
+      ['xxx-secret', { url: LEAD_URL, request_method: 'POST', request_headers: { Authorization: auth('acme', 'client_id=3MVG9abc&client_secret=xxx&grant_type=client_credentials'), 'Content-Type': 'application/json' }, body: BODY }, 'xxx'],
+      ['your-instance', { url: 'https://yourInstance.salesforce.com/services/data/v60.0/sobjects/Lead/', request_method: 'POST', request_headers: { Authorization: GOOD_AUTH, 'Content-Type': 'application/json' }, body: BODY }, 'yourInstance'],
+    ];
+    for (const [name, template, placeholder] of cases) {
+      const { code, problems } = lint(name, template);
+      assert.equal(code, 1, name);
+      assert.ok(problems.some((p) => p.ruleId === 'placeholder' && p.severity === 'error' && p.message.includes(placeholder)), `${name}: ${JSON.stringify(problems)}`);
+    }
+  });
+
+  it('render: no 200 token for host MyDomainName; the call fails as Braze would experience it (connection error 599), exit 1', () => {
+    const path = join(tmp, 'snippet-default.braze-webhook.json');
+    writeFileSync(path, JSON.stringify({ url: LEAD_URL, request_method: 'POST', request_headers: { Authorization: GOOD_AUTH.replace('acme', 'MyDomainName'), 'Content-Type': 'application/json' }, body: BODY }, null, 2));
+    const json = runCli(['render', path, '--format', 'json']);
+    assert.equal(json.code, 1, describeRun(json));
+    const [entry] = JSON.parse(json.stdout) as Array<{ subrequests: Array<{ url: string; response: { status: number } }>; aborted: { reason: string } | null; problems: JsonProblem[] }>;
+    assert.equal(entry.subrequests[0].url, 'https://MyDomainName.my.salesforce.com/services/oauth2/token');
+    assert.equal(entry.subrequests[0].response.status, 599);
+    assert.deepEqual(entry.aborted, { reason: 'Salesforce token request failed' }, 'the guard aborts: no token came back');
+    assert.ok(entry.problems.some((p) => p.ruleId === 'render-invalid-url' && /placeholder/.test(p.message)), JSON.stringify(entry.problems));
+    const http = runCli(['render', path]);
+    assert.match(http.stdout, /^# ← 599 from unresolvable-host/m);
+    assert.ok(!/^# ← 200/m.test(http.stdout), http.stdout);
+  });
 });

@@ -1,3 +1,4 @@
+import { isPlaceholderValue } from '../util/placeholders';
 import type { RenderedRequest } from './rendered-request';
 
 /** What replaces a secret value in any output that is not an explicit reveal. */
@@ -45,7 +46,7 @@ export function collectSecrets(request: RenderedRequest): string[] {
   const secrets = new Set<string>();
   const add = (value: string | undefined) => {
     // Recipe placeholders (`[insert_client_secret]`) are not secrets, and hiding them would hide the mistake.
-    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential') && !/^\[[^\]]*\]$/.test(value)) secrets.add(value);
+    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential') && !isPlaceholderValue(value)) secrets.add(value);
   };
   const fromHeaders = (headers: Array<[string, string]>) => {
     for (const [name, value] of headers) {
@@ -143,7 +144,7 @@ export function collectTemplateSecrets(texts: readonly string[]): string[] {
   const secrets = new Set<string>();
   for (const text of texts) {
     for (const [name, raw, decoded] of looseParams(text)) {
-      if (SECRET_PARAMS.has(name.toLowerCase()) && raw.length >= MIN_SECRET_LENGTH && !/^\[[^\]]*\]$/.test(raw)) {
+      if (SECRET_PARAMS.has(name.toLowerCase()) && raw.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(raw)) {
         secrets.add(raw);
         secrets.add(decoded);
       }

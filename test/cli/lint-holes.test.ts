@@ -92,4 +92,19 @@ describe('CLI: lint holes of issue 11 (real process)', function () {
     assert.match(http.stdout, /^# ← 599 from unresolvable-host/m);
     assert.ok(!/^# ← 200/m.test(http.stdout), http.stdout);
   });
+
+  it('a bidi override in the URL is reported with the character named, and never reaches the terminal raw', () => {
+    const path = join(tmp, 'bidi.braze-webhook.json');
+    writeFileSync(path, JSON.stringify({ url: `https://acme.my.salesforce.com\u202Emoc.live//:sptth/services/data/v60.0/sobjects/Lead/`, request_method: 'POST', request_headers: { Authorization: GOOD_AUTH, 'Content-Type': 'application/json' }, body: BODY }, null, 2));
+    const json = runCli(['lint', path, '--format', 'json']);
+    const problems = (JSON.parse(json.stdout) as Array<{ problems: JsonProblem[] }>)[0].problems;
+    const hidden = problems.find((p) => p.ruleId === 'invisible-character');
+    assert.equal(hidden?.severity, 'warning', JSON.stringify(problems));
+    assert.match(hidden.message, /^U\+202E RIGHT-TO-LEFT OVERRIDE is hidden in the URL/);
+    const text = runCli(['render', path]);
+    assert.ok(!text.stdout.includes('\u202E') && !text.stderr.includes('\u202E'), 'a raw U+202E reached the terminal');
+    assert.ok(text.stdout.includes('\\u202e'), 'shown as a visible escape');
+    const fixed = runCli(['lint', path, '--fix', '--format', 'json']);
+    assert.ok(!(JSON.parse(fixed.stdout) as Array<{ problems: JsonProblem[] }>)[0].problems.some((p) => p.ruleId === 'invisible-character'), 'the fix removes it');
+  });
 });

@@ -8,6 +8,7 @@ import { FilterInCondition } from './filter-in-condition';
 import { HardcodedSecret } from './hardcoded-secret';
 import { HeaderName } from './header-name';
 import { HttpsOnly } from './https-only';
+import { InvisibleCharacter } from './invisible-character';
 import { JsonEscape } from './json-escape';
 import { JsonSyntax } from './json-syntax';
 import { LiquidSyntax } from './liquid-syntax';
@@ -57,6 +58,7 @@ export const allRules: readonly RuleDefinition[] = [
   HardcodedSecret,
   HeaderName,
   HttpsOnly,
+  InvisibleCharacter,
   JsonEscape,
   JsonSyntax,
   LiquidSyntax,

@@ -1,9 +1,11 @@
 // The only bundler script (style.md §3.15): extension and CLI bundles, plus the VS Code test
-// suite (test/vscode → out/test) that runs inside the real editor.
+// suites that run inside the real editor: test/vscode → out/test (Node extension host) and
+// test/web → out/test-web/index.js (web-worker extension host, one file).
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -29,11 +31,64 @@ const common = {
   alias: { liquidjs: require.resolve('liquidjs') },
 };
 
+/**
+ * The web-worker extension host (VS Code for the Web) loads one file and offers no `require` but
+ * `vscode`, no Node built-ins and no `process` (ADR 013). Everything is the same source as in the
+ * Node bundles, liquidjs included: its CommonJS build (native async/await; its browser build is
+ * down-levelled and renders about 10× slower), whose few Node imports are served by the stand-ins
+ * in src/web-shims/ (see liquidjsNodeBuiltins). Exported for the bench (bundle size) and
+ * test/package/web-bundle.test.ts (the core built this way must render and lint as the Node one).
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function webBuildOptions({ production = false } = {}) {
+  return {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+    mainFields: ['browser', 'module', 'main'],
+    alias: { liquidjs: require.resolve('liquidjs') },
+    plugins: [liquidjsNodeBuiltins()],
+    external: ['vscode'],
+  };
+}
+
+/**
+ * Inside liquidjs's CommonJS build only, `stream`, `path`, `fs` and `crypto` resolve to the
+ * stand-ins in src/web-shims/: liquidjs needs them only for what our engine never does (file
+ * loading, Node streams, two filters Braze replaces or refuses). Its `Buffer` uses sit in those
+ * filters too. Anything else asking for a Node built-in still fails the web build, loudly.
+ */
+function liquidjsNodeBuiltins() {
+  const shims = fileURLToPath(new URL('./src/web-shims/', import.meta.url));
+  const liquidjsMain = require.resolve('liquidjs');
+  const inLiquidjs = (path) => realpathSync(path) === realpathSync(liquidjsMain);
+  return {
+    name: 'liquidjs-node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^(stream|path|fs|crypto)$/ }, (args) =>
+        inLiquidjs(args.importer) ? { path: join(shims, `node-${args.path}.ts`) } : undefined,
+      );
+    },
+  };
+}
+const web = webBuildOptions({ production });
+
 const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js', './extension-first-run.js'] },
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  // The rarely used commands (New Template, New Sample Users, Show Rule Documentation), loaded
+  // when one runs (ADR 015).
+  { ...common, entryPoints: ['src/vscode/first-run.ts'], outfile: 'dist/extension-first-run.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
+  // The `browser` entry of package.json: the whole extension in one file (ADR 013).
+  // The banner times the bundle's evaluation (extension-web.ts reports it as evaluateMs).
+  { ...web, entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js', banner: { js: '"use strict";\nvar BRAZE_WEB_BUNDLE_START = performance.now();' } },
 ];
 
 function listTests(dir) {
@@ -52,10 +107,43 @@ if (!production && vscodeTests.length > 0) {
   builds.push({ ...common, entryPoints: vscodeTests, outdir: 'out/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });
 }
 
-if (watch) {
+// The web suite is one file too: the entry imports every test/web/**/*.test.ts through the
+// virtual module below. `assert` (the npm package, the browser build of node:assert) comes from
+// test-host-web/, which scripts/setup-test-host.sh installs; without it the suite is not built.
+const webTests = listTests('test/web').filter((f) => f.endsWith('.test.ts')).sort();
+if (!production && webTests.length > 0 && existsSync('test-host-web/node_modules/assert')) {
+  builds.push({
+    ...web,
+    entryPoints: ['test/web/index.ts'],
+    outfile: 'out/test-web/index.js',
+    nodePaths: ['test-host-web/node_modules'],
+    // npm's assert and util read these; the web host has no `process` (the suite checks that), so
+    // they become constants instead of a global shim.
+    define: { 'process.env.NODE_DEBUG': 'false', 'process.stderr': 'undefined', 'process.emitWarning': 'undefined' },
+    plugins: [...web.plugins, allWebTests(webTests)],
+  });
+}
+
+/** `import 'web-tests:all'` → requires every web test file, in a stable order, after mocha.setup. */
+function allWebTests(files) {
+  return {
+    name: 'web-tests',
+    setup(build) {
+      build.onResolve({ filter: /^web-tests:all$/ }, () => ({ path: 'all', namespace: 'web-tests' }));
+      build.onLoad({ filter: /.*/, namespace: 'web-tests' }, () => ({
+        contents: files.map((f) => `require(${JSON.stringify('./' + f.split(sep).join('/'))});`).join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const runAsScript = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (runAsScript && watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching');
-} else {
+} else if (runAsScript) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }

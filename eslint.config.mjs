@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'child_process', 'http', 'https', 'net', 'os', 'worker_threads', 'url', 'crypto', 'util', 'stream', 'dns', 'tls'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-host/**', 'media/**', '.tmp/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-host/**', 'test-host-web/**', 'media/**', '.tmp/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,22 @@ export default tseslint.config(
           { group: ['**/vscode/**', '**/cli/**'], message: 'src/core must not import the adapters.' },
         ],
       }],
+    },
+  },
+  {
+    // The extension also runs in VS Code for the Web's web-worker host (ADR 013): no Node
+    // built-ins, no Node globals. test/package/web-bundle.test.ts checks the built bundle too.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'src/vscode runs in the web-worker host too (ADR 013): use vscode.workspace.fs and web APIs.' })),
+        patterns: [{ group: ['node:*'], message: 'src/vscode runs in the web-worker host too (ADR 013): use vscode.workspace.fs and web APIs.' }],
+      }],
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({
+        name,
+        message: 'src/vscode runs in the web-worker host too (ADR 013), which has no Node globals.',
+      }))],
     },
   },
   {

@@ -4,10 +4,12 @@
 // - cli.dev.js, core.cjs: the same code unminified (names and module comments kept), used for
 //   in-process timings of the core and for readable --cpu-prof profiles.
 // Keep these options in step with esbuild.mjs (including its liquidjs alias to the CommonJS build).
+// - extension-web.js: the `browser` entry, built with esbuild.mjs's own web options (ADR 013).
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** esbuild.mjs's common options with `--production`. */
 const common = {
@@ -29,19 +31,22 @@ export async function buildBundles(root, outDir) {
   const out = {
     extension: join(outDir, 'extension.js'),
     extensionMain: join(outDir, 'extension-main.js'),
+    extensionWeb: join(outDir, 'extension-web.js'),
     cli: join(outDir, 'cli.js'),
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
   };
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') } };
-  const [extension, , cli] = await Promise.all([
+  const { webBuildOptions } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
+  const [extension, , cli, , , web] = await Promise.all([
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js'] }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
+    esbuild.build({ ...webBuildOptions({ production: true }), absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
   ]);
-  return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile } };
+  return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile, web: web.metafile } };
 }
 
 /** Output bytes per package (node_modules/<pkg>) or per src/ folder, largest first. */

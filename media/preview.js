@@ -31,11 +31,14 @@
   function toolbar(state) {
     const s = state.strings;
     const profile = el('select', { id: 'profile', 'aria-label': s.profile }, []);
+    // The user's profiles, then the built-in edge cases in their own group.
+    const builtIn = el('optgroup', { label: s.builtInProfiles }, []);
     for (const p of state.profiles) {
-      const option = el('option', { value: String(p.index) }, [p.builtIn ? `${p.label} (${s.builtIn})` : p.label]);
+      const option = el('option', { value: String(p.index) }, [p.label]);
       if (p.index === state.selectedProfile) option.setAttribute('selected', '');
-      profile.append(option);
+      (p.builtIn ? builtIn : profile).append(option);
     }
+    if (builtIn.childElementCount > 0) profile.append(builtIn);
     profile.addEventListener('change', () => post({ type: 'selectProfile', index: Number(profile.value) }));
     const scenario = el('select', { id: 'scenario', 'aria-label': s.scenario }, []);
     for (const sc of state.scenarios) {
@@ -66,37 +69,69 @@
     ]);
   }
 
-  function problemsList(state) {
-    if (state.problems.length === 0) return el('p', { class: 'ok', id: 'no-problems' }, [state.strings.noProblems]);
-    const list = el('ul', { class: 'problems', id: 'problems' }, []);
-    for (const p of state.problems) {
-      const item = el('li', { class: `problem ${p.severity}` }, []);
-      const link = el('button', { class: 'link', title: `${p.line}:${p.column}` }, [`${p.severity} · ${p.ruleId} · ${p.line}:${p.column}`]);
-      link.addEventListener('click', () => post({ type: 'revealProblem', line: p.line, column: p.column }));
-      item.append(link, el('span', {}, [` ${p.message}`]));
+  /** Each problem once: where it is, its rule (opens the rule's page), and the profiles it affects. */
+  function findingsList(state, findings, id) {
+    const s = state.strings;
+    const list = el('ul', { class: 'problems', id }, []);
+    for (const p of findings) {
+      const item = el('li', { class: `problem ${p.severity}${p.selected ? ' selected' : ''}` }, []);
+      const at = el('button', { class: 'link at', title: `${p.line}:${p.column}` }, [`${p.severity} · ${p.line}:${p.column}`]);
+      at.addEventListener('click', () => post({ type: 'revealProblem', line: p.line, column: p.column }));
+      const rule = el('button', { class: 'link rule' }, [p.ruleId]);
+      rule.addEventListener('click', () => post({ type: 'openRule', ruleId: p.ruleId }));
+      item.append(el('div', { class: 'head' }, [at, ' · ', rule]), el('div', { class: 'message' }, [p.message]));
+      if (p.profiles.length > 0) {
+        const chips = el('div', { class: 'profiles' }, [`${s.profilesOf} `]);
+        const chip = (x) => {
+          const b = el('button', { class: `chip${x.builtIn ? ' built-in' : ''}${x.index === state.selectedProfile ? ' current' : ''}` }, [x.label]);
+          b.addEventListener('click', () => post({ type: 'selectProfile', index: x.index }));
+          return b;
+        };
+        const mine = p.profiles.filter((x) => !x.builtIn);
+        const builtIn = p.profiles.filter((x) => x.builtIn);
+        for (const x of mine) chips.append(chip(x));
+        // Many built-in profiles: one summary that opens to their chips, so a problem every
+        // profile has does not bury the message under a wall of names.
+        if (builtIn.length > 3 && mine.length > 0) {
+          const more = el('details', { class: 'more' }, [el('summary', {}, [s.moreBuiltIn.replace('{0}', String(builtIn.length))]), ...builtIn.map(chip)]);
+          chips.append(more);
+        } else {
+          for (const x of builtIn) chips.append(chip(x));
+        }
+        item.append(chips);
+      }
       list.append(item);
     }
     return list;
   }
 
-  function matrixTable(state) {
+  function matrixTable(state, group) {
     const s = state.strings;
-    const table = el('table', { class: 'matrix', id: 'matrix' }, [
-      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, [s.profile]), el('th', { scope: 'col' }, [s.status]), el('th', { scope: 'col' }, [s.summary])])]),
+    const table = el('table', { class: 'matrix', 'data-group': group.id }, [
+      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, [s.profile]), el('th', { scope: 'col' }, [s.status]), el('th', { scope: 'col' }, [s.problemsColumn])])]),
     ]);
     const body = el('tbody', {}, []);
-    for (const row of state.matrix) {
+    for (const row of group.rows) {
       const select = el('button', { class: 'link' }, [row.label]);
       select.addEventListener('click', () => post({ type: 'selectProfile', index: row.index }));
-      const tr = el('tr', { class: `row ${row.status}`, 'aria-selected': String(row.index === state.selectedProfile) }, [
-        el('td', {}, [select]),
-        el('td', { class: `cell ${row.status}` }, [s[`status_${row.status}`] || row.status]),
-        el('td', {}, [row.summary]),
-      ]);
-      body.append(tr);
+      const status = el('td', { class: `cell ${row.tone}` }, [row.status]);
+      if (row.detail) status.setAttribute('title', row.detail);
+      body.append(el('tr', { class: `row ${row.tone}`, 'aria-selected': String(row.index === state.selectedProfile) }, [el('td', {}, [select]), status, el('td', { class: 'count' }, [row.count])]));
     }
     table.append(body);
     return table;
+  }
+
+  function matrixGroup(state, group) {
+    const content = [];
+    if (group.hint) content.push(el('p', { class: 'muted hint' }, [group.hint]));
+    if (group.rows.length > 0) content.push(matrixTable(state, group));
+    if (group.findings.length > 0) {
+      content.push(el('h3', {}, [state.strings.onlyBuiltIn]), findingsList(state, group.findings, `findings-${group.id}`));
+    }
+    const details = el('details', { class: 'group', id: `group-${group.id}` }, [el('summary', {}, [group.title]), ...content]);
+    if (group.open) details.setAttribute('open', '');
+    return details;
   }
 
   function render(state) {
@@ -105,14 +140,10 @@
     if (state.notice) sections.push(el('p', { class: 'notice', role: 'status' }, [state.notice]));
     for (const sub of state.subrequests) {
       const note = sub.response.dropped ? ` · ${s.dropped}` : '';
-      sections.push(
-        el('section', { class: 'subrequest', 'aria-label': s.subrequest }, [
-          el('h2', {}, [`${s.subrequest} · ${sub.fieldId} · ${s.stubbed}`]),
-          httpBlock(sub, s.subrequest),
-          el('h3', {}, [`← ${sub.response.status}${sub.response.source ? ` · ${sub.response.source}` : ''}${note}`]),
-          el('pre', { class: 'response', tabindex: '0' }, [sub.response.body]),
-        ]),
-      );
+      const parts = [el('h2', {}, [`${s.subrequest} · ${sub.fieldId} · ${s.stubbed}`]), httpBlock(sub, s.subrequest), el('h3', {}, [`← ${sub.response.status}${sub.response.source ? ` · ${sub.response.source}` : ''}${note}`])];
+      // A dropped or empty answer has no body to show: no empty box.
+      if (sub.response.body) parts.push(el('pre', { class: 'response', tabindex: '0' }, [sub.response.body]));
+      sections.push(el('section', { class: 'subrequest', 'aria-label': s.subrequest }, parts));
     }
     if (state.aborted !== null) {
       sections.push(el('section', { class: 'aborted', id: 'aborted' }, [el('h2', {}, [s.aborted]), el('p', {}, [state.aborted])]));
@@ -120,15 +151,35 @@
       sections.push(el('section', { class: 'request', id: 'request' }, [el('h2', {}, [s.request]), httpBlock(state.request, s.request)]));
     }
     if (state.brazeObjectNote) sections.push(el('p', { class: 'muted' }, [state.brazeObjectNote]));
-    sections.push(el('section', {}, [el('h2', {}, [s.problems]), problemsList(state)]));
-    if (state.matrix.length > 0) sections.push(el('section', {}, [el('h2', {}, [s.matrix]), matrixTable(state)]));
+    const problems = [el('h2', {}, [state.problemsTitle])];
+    problems.push(state.problems.length === 0 ? el('p', { class: 'ok', id: 'no-problems' }, [s.noProblems]) : findingsList(state, state.problems, 'problems'));
+    if (state.selectedOnly.length > 0) problems.push(el('h3', {}, [s.onlySelected]), findingsList(state, state.selectedOnly, 'problems-selected'));
+    sections.push(el('section', { id: 'problems-section' }, problems));
+    if (state.groups.length > 0) sections.push(el('section', { id: 'matrix' }, [el('h2', {}, [s.matrix]), ...state.groups.map((g) => matrixGroup(state, g))]));
     app.replaceChildren(...sections);
     vscode.setState(state);
   }
 
+  /** A failure while updating: said in the panel (the last good state stays below, dimmed). */
+  function renderFailure(message) {
+    const box = el('section', { class: 'failure', id: 'failure', role: 'alert' }, [el('h2', {}, [`${message.strings.failed}: ${message.templateName}`]), el('pre', {}, [message.message])]);
+    for (const old of app.querySelectorAll('#failure')) old.remove();
+    app.prepend(box);
+    app.classList.add('stale');
+  }
+
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (message && message.type === 'state') render(message.state);
+    if (!message) return;
+    if (message.type === 'state') {
+      app.classList.remove('stale');
+      render(message.state);
+    } else if (message.type === 'failure') {
+      renderFailure(message);
+    } else if (message.type === 'idle') {
+      app.classList.remove('stale');
+      app.replaceChildren(el('p', { class: 'muted', id: 'idle' }, [message.message]));
+    }
   });
   const previous = vscode.getState();
   if (previous) render(previous);

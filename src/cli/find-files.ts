@@ -1,25 +1,9 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { TEMPLATE_FILE_SUFFIX } from '../core';
+import { SKIPPED_DIRECTORIES, TEMPLATE_FILE_SUFFIX, globToRegExp } from '../core';
 
 /** Files a folder may hold next to templates that are never templates themselves. */
 const NOT_TEMPLATES = /(?:\.braze-profiles\.json|\.braze-mocks\.json|^braze-webhook\.config\.json|^package(?:-lock)?\.json|^tsconfig.*\.json)$/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'test-host']);
-
-/** `*` (no slash), `**` (any depth) and `?` as a RegExp over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') pattern += '[^/]*';
-    else if (ch === '?') pattern += '[^/]';
-    else pattern += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${pattern}$`);
-}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf(sep) + 1);
@@ -40,7 +24,7 @@ function walk(dir: string, out: string[], seen: Set<string> = new Set()): void {
     const path = join(dir, entry.name);
     const kind = entry.isSymbolicLink() ? linkTarget(path) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
     if (kind === 'directory') {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out, seen);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, out, seen);
     } else if (kind === 'file' || (kind === 'dangling' && entry.name.endsWith(TEMPLATE_FILE_SUFFIX))) {
       out.push(path);
     }

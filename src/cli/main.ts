@@ -89,12 +89,13 @@ const COMMANDS: readonly Command[] = [
   },
   {
     name: 'liquid',
-    synopsis: '--template-file FILE [--context FILE.json]',
+    synopsis: '--template-file FILE [--context FILE.json] [--now ISO-8601]',
     summary: 'Renders one Braze Liquid text with the context as its Liquid scope, like `npx liquidjs`.',
-    options: { 'template-file': { type: 'string' }, context: { type: 'string' } },
+    options: { 'template-file': { type: 'string' }, context: { type: 'string' }, now: { type: 'string' } },
     help: [
       ['--template-file FILE', 'the Liquid text to render (or give FILE as the only argument)'],
-      ['--context FILE.json', 'a JSON object used as the Liquid scope'],
+      ['--context FILE.json', "the Liquid scope (a JSON object), or a Braze export user (custom_attributes, external_id, …) mapped as a sample profile is"],
+      ['--now ISO-8601', "Braze's send time, what 'now' means (default: the current time)"],
     ],
     run: (values, positionals, out, err) => liquid(values, positionals, out, err),
   },
@@ -307,7 +308,7 @@ async function render(values: Values, positionals: string[], out: Out, err: Out)
 async function liquid(values: Values, positionals: string[], out: Out, err: Out): Promise<number> {
   const templateFile = (values['template-file'] as string | undefined) ?? positionals[0];
   if (!templateFile) throw new CliError(`liquid needs --template-file FILE\n${usageLine('Usage: ', COMMANDS[2])}`);
-  return runLiquid({ templateFile, context: values.context as string | undefined }, out, err);
+  return runLiquid({ templateFile, context: values.context as string | undefined, now: values.now as string | undefined }, out, err);
 }
 
 if (require.main === module) {

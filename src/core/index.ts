@@ -8,6 +8,7 @@ export { looksLikeWebhookTemplate, toTemplateFileName, TEMPLATE_FILE_SUFFIX } fr
 export { decodeJsonString, toRawRange, type DecodedString } from './template/json-string';
 export { decodeTextBytes, encodeText, type DecodedText, type TextEncoding } from './util/decode-text';
 export { computeLineStarts, offsetToLineColumn, stripBom, assertNever, type LineColumn } from './util/positions';
+export { globToRegExp, findMatchingFiles, SKIPPED_DIRECTORIES, type ReadDirectory, type FindMatchingOptions } from './util/glob';
 export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';
 export { createBrazeEngine, sharedBrazeEngine, ENGINE_LIMITS } from './liquid/create-braze-engine';
 export { compileTemplate, type CompiledTemplate, type CompiledField } from './liquid/compile';
@@ -19,10 +20,11 @@ export { renderLiquidText, type LiquidTextResult } from './request/render-liquid
 export { redactRequest, redactText, collectSecrets, REDACTED } from './request/redact';
 export { prettyJson, toBrazeWebhookObject, toCurl, toHttpDocument, toHttpMessage, shellQuote, toRenderJson, toLineColumnProblem, type RenderJson, type LineColumnProblem } from './request/formats';
 export type { RenderedRequest, RenderedSubRequest, RenderedField } from './request/rendered-request';
-export { parseProfiles, toLiquidScope, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
+export { parseProfiles, toLiquidScope, withDistinctLabels, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
 export { allRules, recommendedRules } from './rules';
-export { lintStatic, lintRendered, formatMessage, resolveRuleSetting, sortProblems } from './lint/linter';
+export { lintStatic, lintRendered, lintRenderedPerProfile, groupAcrossProfiles, formatMessage, resolveRuleSetting, sortProblems, type ProfileFinding } from './lint/linter';
+export { buildProfileMatrix, statusFromFindings, type ProfileMatrix, type MatrixRow, type MatrixFinding, type ProfileRun, type ProfileGroup, type ProfileStatus, type ProfileStatusSource } from './lint/profile-matrix';
 export { lintProfiles, lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
 export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
 export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';

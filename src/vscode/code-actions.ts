@@ -25,22 +25,31 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    // Only kinds the caller asked for: VS Code drops (and logs) any other.
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+    const fixable = this.diagnostics.problemsFor(document).filter((p) => p.fix).length > 0;
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      let ours = false;
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
         const problem = this.diagnostics.findProblem(document, diagnostic);
         if (problem) actions.push(...actionsFor(document, diagnostic, problem));
+        ours ||= problem !== undefined;
       }
+      // Also in the light bulb next to one of our problems, as a quick fix.
+      if (fixable && ours) actions.push(fixAllAction(document, vscode.CodeActionKind.QuickFix));
     }
-    const fixable = this.diagnostics.problemsFor(document).filter((p) => p.fix);
-    if (fixable.length > 0 && (!context.only || context.only.contains(FIX_ALL_KIND) || context.only.contains(vscode.CodeActionKind.QuickFix))) {
-      const fixAll = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze webhook problems'), FIX_ALL_KIND);
-      fixAll.command = { command: CommandId.FixAll, title: fixAll.title, arguments: [document.uri] };
-      actions.push(fixAll);
-    }
+    // "Source Action…" and editor.codeActionsOnSave ask for source / source.fixAll.
+    if (fixable && context.only && wants(FIX_ALL_KIND)) actions.push(fixAllAction(document, FIX_ALL_KIND));
     return actions;
   }
+}
+
+function fixAllAction(document: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze webhook problems'), kind);
+  action.command = { command: CommandId.FixAll, title: action.title, arguments: [document.uri] };
+  return action;
 }
 
 function actionsFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, problem: Problem): vscode.CodeAction[] {

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { type ScenarioName, SCENARIOS, toBrazeWebhookObject, toCurl, toHttpDocument } from '../core';
+import { type ScenarioName, SCENARIOS, allRules, toBrazeWebhookObject, toCurl, toHttpDocument } from '../core';
 import { fixAllInDocument } from './code-actions';
 import { CommandId, isTemplateUri } from './commands';
 import type { DiagnosticsController } from './diagnostics';
 import { PreviewPanel } from './preview/preview-panel';
 import type { PreviewSession } from './preview/preview-session';
+import type { FirstRun } from './first-run';
+import type { NewFileArgs } from './new-template';
 import { renderedUriFor } from './rendered-document';
+import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 
 export interface CommandServices {
@@ -13,6 +16,9 @@ export interface CommandServices {
   session: PreviewSession;
   diagnostics: DiagnosticsController;
   templates: TemplateCache;
+  shipped: ShippedFiles;
+  /** The rarely used commands (their own bundle in the Node build). */
+  firstRun: () => FirstRun;
 }
 
 /** The template a command acts on: its argument, the active editor, or the preview's template. */
@@ -20,7 +26,7 @@ function targetTemplate(session: PreviewSession, arg?: unknown): vscode.Uri | un
   if (arg instanceof vscode.Uri && isTemplateUri(arg.path)) return arg;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && isTemplateUri(active.path)) return active;
-  return session.template;
+  return session.target;
 }
 
 async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<vscode.Uri | undefined> {
@@ -31,6 +37,14 @@ async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
+/** Every rule's id and description, for "Show Rule Documentation". */
+const RULE_LIST = allRules.map((r) => ({ id: r.meta.id, description: r.meta.docs.description }));
+
+/** `{ kind?, name? }` from a caller that skips the prompts (tests, the walkthrough). */
+function isNewFileArgs(arg: unknown): arg is NewFileArgs {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri);
+}
+
 /**
  * The handler of every command; each returns something awaitable so callers (and tests) can wait
  * on it. The thin entry (extension.ts) registers the commands and forwards to these.
@@ -40,14 +54,13 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
     [CommandId.PreviewRequest]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return undefined;
-      s.session.select({ template: uri });
+      s.session.retarget(uri);
       PreviewPanel.createOrShow(s.extensionUri, s.session);
       return uri;
     },
     [CommandId.OpenRenderedRequest]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return undefined;
-      s.session.select({ template: uri });
       const document = await vscode.workspace.openTextDocument(renderedUriFor(uri));
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return document;
@@ -56,10 +69,16 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
       const profiles = await s.session.profiles();
       let index = typeof arg === 'number' ? arg : undefined;
       if (index === undefined) {
-        const picked = await vscode.window.showQuickPick(
-          profiles.map((p) => ({ label: p.profile.ref.label, description: p.source ?? vscode.l10n.t('built-in edge case'), index: p.profile.index })),
-          { placeHolder: vscode.l10n.t('Sample profile for the preview') },
-        );
+        type Item = vscode.QuickPickItem & { index?: number };
+        const mine = profiles.filter((p) => p.source !== undefined);
+        const builtIn = profiles.filter((p) => p.source === undefined);
+        const items: Item[] = [
+          { label: vscode.l10n.t('Your sample profiles'), kind: vscode.QuickPickItemKind.Separator },
+          ...mine.map((p) => ({ label: p.profile.ref.label, description: p.source, index: p.profile.index })),
+          { label: vscode.l10n.t('Built-in edge cases'), kind: vscode.QuickPickItemKind.Separator },
+          ...builtIn.map((p) => ({ label: p.profile.ref.label, index: p.profile.index })),
+        ];
+        const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Sample profile for the preview') });
         index = picked?.index;
       }
       if (index !== undefined && profiles.some((p) => p.profile.index === index)) s.session.select({ profileIndex: index });
@@ -94,6 +113,9 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied the Braze webhook object.') + note);
       return text;
     },
+    [CommandId.NewTemplate]: (arg) => s.firstRun().newTemplate(s.shipped, isNewFileArgs(arg) ? arg : undefined),
+    [CommandId.NewSampleProfiles]: (arg) => s.firstRun().newSampleProfiles(s.shipped, isNewFileArgs(arg) ? arg : undefined),
+    [CommandId.ShowRuleDocs]: (arg) => s.firstRun().showRuleDocs(s.extensionUri, RULE_LIST, arg),
     [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;
@@ -107,8 +129,7 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
 async function copyRendered(s: CommandServices, arg: unknown, format: 'curl' | 'http'): Promise<string | undefined> {
   const uri = await requireTemplate(s.session, arg);
   if (!uri) return undefined;
-  s.session.template = uri;
-  const result = await s.session.compute();
+  const result = await s.session.compute(uri);
   if (!result?.request) {
     if (result?.state.notice) void vscode.window.showWarningMessage(result.state.notice);
     return undefined;

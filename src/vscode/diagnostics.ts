@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { type Problem, type Severity, type TemplateFile, allRules, assertNever, lintProfiles, lintStatic, sortProblems } from '../core';
-import { isTemplateUri } from './commands';
+import { isEditableScheme, isTemplateUri } from './commands';
 import { dependenciesFor } from './render-service';
+import { ruleDocsLink } from './rule-docs';
 import type { Settings } from './settings';
 import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
@@ -22,12 +23,12 @@ export function severityToVscode(severity: Severity): vscode.DiagnosticSeverity 
   }
 }
 
-/** A core problem as a VS Code diagnostic; `code` links to the rule's page shipped in the package. */
-export function problemToDiagnostic(problem: Problem, document: vscode.TextDocument, extensionUri: vscode.Uri): vscode.Diagnostic {
+/** A core problem as a VS Code diagnostic; `code` opens the rule's page (shipped in the package) rendered. */
+export function problemToDiagnostic(problem: Problem, document: vscode.TextDocument): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(problem.startIndex), document.positionAt(problem.endIndex));
   const diagnostic = new vscode.Diagnostic(range, problem.message, severityToVscode(problem.severity));
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${problem.ruleId}.md`) };
+  diagnostic.code = { value: problem.ruleId, target: ruleDocsLink(problem.ruleId) };
   return diagnostic;
 }
 
@@ -64,7 +65,6 @@ export class DiagnosticsController implements vscode.Disposable {
     private settings: Settings,
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
-    private readonly extensionUri: vscode.Uri,
   ) {
     this.disposables.push(
       this.changed,
@@ -105,7 +105,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isTemplateUri(document.uri.path) || document.uri.scheme === 'git') return;
+    if (!isTemplateUri(document.uri.path) || !isEditableScheme(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     if (!this.settings.lintEnabled) {
@@ -160,7 +160,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(document: vscode.TextDocument, version: number, problems: Problem[]): void {
-    const diagnostics = problems.map((p) => problemToDiagnostic(p, document, this.extensionUri));
+    const diagnostics = problems.map((p) => problemToDiagnostic(p, document));
     const byKey = new Map(problems.map((p, i) => [diagnosticKey(p.ruleId, diagnostics[i].range, diagnostics[i].message), p]));
     this.linted.set(document.uri.toString(), { version, problems, byKey });
     this.collection.set(document.uri, diagnostics);

@@ -6,11 +6,14 @@ import { DiagnosticsController } from './diagnostics';
 import { CodeLensProvider, CompletionProvider, HoverProvider } from './language-features';
 import { PreviewPanel } from './preview/preview-panel';
 import { PreviewSession } from './preview/preview-session';
-import type { ToWebview } from './preview/protocol';
+import type { FromWebview, ToWebview } from './preview/protocol';
 import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
+import type { FirstRun } from './first-run';
+import { ShippedFiles } from './shipped-files';
 import { TemplateCache } from './template-cache';
+import { TemplateNameHints } from './template-name-hint';
 import { WorkspaceInputs } from './workspace-inputs';
 
 /** The loaded extension: for its own tests in the real editor (and measurements). */
@@ -23,6 +26,8 @@ export interface BrazeWebhookApi {
   revivePreview(panel: vscode.WebviewPanel): void;
   /** Every message posted to the preview webview. */
   onDidPostToWebview: vscode.Event<ToWebview>;
+  /** Every message the preview webview sent. */
+  onDidReceiveFromWebview: vscode.Event<FromWebview>;
   /** Fires after a template's diagnostics were updated. */
   onDidUpdateDiagnostics: vscode.Event<vscode.Uri>;
   /** Resolves once every check (static and rendered) has run for that document version. */
@@ -35,11 +40,12 @@ export interface BrazeWebhookApi {
  * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
  * a command runs. No lint or render logic lives here.
  */
-export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi {
+export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
   const inputs = new WorkspaceInputs(settings);
-  const diagnostics = new DiagnosticsController(settings, templates, inputs, context.extensionUri);
+  const diagnostics = new DiagnosticsController(settings, templates, inputs);
+  const shipped = new ShippedFiles(context.extensionUri);
   const session = new PreviewSession(settings, templates, inputs);
   const rendered = new RenderedDocumentProvider(session);
   context.subscriptions.push(
@@ -48,9 +54,10 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
     session,
     rendered,
     new ProfileStatusBar(session),
+    new TemplateNameHints(),
     vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
-    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs), ...CompletionProvider.triggers),
+    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs, shipped), ...CompletionProvider.triggers),
     vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
     vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -61,12 +68,13 @@ export function activateMain(context: vscode.ExtensionContext): BrazeWebhookApi 
       session.updateSettings(next);
     }),
   );
-  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates });
+  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun });
   return {
     loadMs: 0,
     runCommand: (id, args) => handlers[id](...args),
     revivePreview: (panel) => PreviewPanel.revive(panel, context.extensionUri, session),
     onDidPostToWebview: PreviewPanel.onDidPost.event,
+    onDidReceiveFromWebview: PreviewPanel.onDidReceive.event,
     onDidUpdateDiagnostics: diagnostics.onDidUpdate,
     whenLinted: (uri, version) => diagnostics.whenLinted(uri, version),
     session,

@@ -1,57 +1,25 @@
-import * as vscode from 'vscode';
-import { CommandId, isTemplateUri } from './commands';
-import type { BrazeWebhookApi } from './extension-main';
+import type * as vscode from 'vscode';
+import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
+import type { FirstRun } from './first-run';
 
-/** Same value as PREVIEW_VIEW_TYPE in preview/preview-panel.ts (kept here so this file stays tiny). */
-const PREVIEW_VIEW_TYPE = 'brazeWebhook.preview';
-
-/** What `activate` returns: the activation time, and the loaded extension once it is needed. */
-export interface BrazeWebhookEntry {
-  /** Milliseconds `activate()` itself took. */
-  activationMs: number;
-  /** Loads the extension (core, linter, providers) if it is not loaded yet. */
-  ready(): Promise<BrazeWebhookApi>;
-}
+export type { BrazeWebhookEntry } from './activate-entry';
 
 /**
- * The thin entry point. It activates for any JSON file (so a template opened anywhere is seen),
- * but loads the real extension (dist/extension-main.js: liquidjs, the rules, the providers) only
- * when a `*.braze-webhook.json` document is open or one of its commands runs. Windows with
- * ordinary JSON pay for this file and nothing else (ADR 006).
+ * The entry of the Node extension host: a thin bundle (dist/extension.js). It activates for any
+ * JSON file (so a template opened anywhere is seen), but loads the real extension
+ * (dist/extension-main.js) only when a template needs it. Windows with ordinary JSON pay for this
+ * file and nothing else (ADR 006). The web-worker host uses extension-web.ts instead (ADR 013).
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
-  const started = performance.now();
-  let main: Promise<BrazeWebhookApi> | undefined;
-  const ready = (): Promise<BrazeWebhookApi> => {
-    // A run-time require of the second bundle next to this one (esbuild keeps it external), so
-    // liquidjs and the rules are loaded only when a template needs them.
-    main ??= Promise.resolve().then(() => {
-      const loading = performance.now();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const api = (require('./extension-main.js') as typeof import('./extension-main')).activateMain(context);
-      return { ...api, loadMs: performance.now() - loading };
-    });
-    return main;
-  };
-  for (const id of Object.values(CommandId)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => (await ready()).runCommand(id, args)));
-  }
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => (await ready()).revivePreview(panel),
-    }),
-  );
-  if (vscode.workspace.textDocuments.some((d) => isTemplateUri(d.uri.path))) {
-    void ready();
-  } else {
-    const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (!isTemplateUri(d.uri.path)) return;
-      waiting.dispose();
-      void ready();
-    });
-    context.subscriptions.push(waiting);
-  }
-  return { activationMs: performance.now() - started, ready };
+  // Run-time requires of the bundles next to this one (esbuild keeps them external): the extension
+  // proper when a template needs it, the rarely used commands when one of them runs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
+  return activateEntry(context, () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
+    return (ctx) => activateMain(ctx, firstRun);
+  });
 }
 
 export function deactivate(): void {

@@ -1,19 +1,10 @@
 import * as vscode from 'vscode';
-import { type CompletionCandidate, type SnippetContext, completionsAt, hoverAt, snippetContextAt } from '../core';
-import snippetFile from '../../snippets/braze-webhook.snippets.json';
+import { type CompletionCandidate, completionsAt, hoverAt, snippetContextAt } from '../core';
 import { CommandId } from './commands';
 import type { DiagnosticsController } from './diagnostics';
+import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
-
-interface SnippetEntry {
-  prefix: string;
-  description: string;
-  context: Exclude<SnippetContext, undefined>;
-  body: string[];
-}
-
-const SNIPPETS = Object.entries(snippetFile as Record<string, SnippetEntry>);
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   attribute: vscode.CompletionItemKind.Variable,
@@ -49,6 +40,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    private readonly shipped: ShippedFiles,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -57,7 +49,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const keys = [...(await this.inputs.get()).customAttributes.keys()];
     const items = completionsAt(file, offset, { customAttributeKeys: keys }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
-    for (const [name, snippet] of SNIPPETS) {
+    for (const [name, snippet] of await this.shipped.snippets()) {
       if (snippet.context !== context) continue;
       const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
       item.detail = name;
@@ -79,7 +71,16 @@ function toItem(document: vscode.TextDocument, candidate: CompletionCandidate): 
   return item;
 }
 
-/** "Preview · N profiles · M problems" above the template. */
+/** "1 problem", "3 problems": the preview and the CodeLens count alike. */
+export function problemCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
+}
+
+/**
+ * "Preview · 3 sample profiles · 2 problems" above the template: the user's own profiles (the
+ * preview lists the built-in edge cases apart) and the problems in the editor, which are the
+ * preview's "Problems" list.
+ */
 export class CodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -93,8 +94,9 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const { profiles } = await this.inputs.get();
-    const problems = this.diagnostics.problemsFor(document).length;
-    const title = vscode.l10n.t('Preview · {0} profiles · {1} problems', profiles.length, problems);
+    const n = profiles.length;
+    const profilesText = n === 1 ? vscode.l10n.t('1 sample profile') : vscode.l10n.t('{0} sample profiles', n);
+    const title = vscode.l10n.t('Preview · {0} · {1}', profilesText, problemCount(this.diagnostics.problemsFor(document).length));
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: CommandId.PreviewRequest, arguments: [document.uri] })];
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EdgeProfilesMode } from './preview/preview-model';
 
 /** Mirrors `contributes.configuration` (every key under `brazeWebhook.`). */
 export interface Settings {
@@ -12,7 +13,11 @@ export interface Settings {
   maxProfiles: number;
   /** Default connected_content fixture scenario. */
   scenario: string;
+  /** The built-in edge-case profiles in the preview: a collapsed group, an open one, or none. */
+  edgeProfiles: EdgeProfilesMode;
 }
+
+const EDGE_PROFILES_MODES: readonly EdgeProfilesMode[] = ['collapsed', 'expanded', 'hidden'];
 
 export const SETTINGS_SECTION = 'brazeWebhook';
 
@@ -26,5 +31,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     renderedChecks: c.get<boolean>('lint.renderedChecks', true),
     maxProfiles: Math.max(1, c.get<number>('preview.maxProfiles', 200)),
     scenario: c.get<string>('preview.scenario', 'token-ok'),
+    edgeProfiles: EDGE_PROFILES_MODES.find((m) => m === c.get<string>('preview.edgeProfiles')) ?? 'collapsed',
   };
 }

@@ -10,7 +10,7 @@ export class ProfileStatusBar implements vscode.Disposable {
   constructor(private readonly session: PreviewSession) {
     this.item.name = vscode.l10n.t('Braze sample profile');
     this.item.command = CommandId.SelectProfile;
-    this.disposables.push(session.onDidChange(() => void this.update()), vscode.window.onDidChangeActiveTextEditor(() => void this.update()));
+    this.disposables.push(session.onDidChangeSelection(() => void this.update()), vscode.window.onDidChangeActiveTextEditor(() => void this.update()));
     void this.update();
   }
 
@@ -23,7 +23,8 @@ export class ProfileStatusBar implements vscode.Disposable {
     const profiles = await this.session.profiles();
     const current = profiles.find((p) => p.profile.index === this.session.profileIndex) ?? profiles[0];
     this.item.text = `$(account) ${current.profile.ref.label}`;
-    this.item.tooltip = vscode.l10n.t('Braze sample profile used by the preview ({0} available). Click to choose.', profiles.length);
+    const counts = await this.session.profileCounts();
+    this.item.tooltip = vscode.l10n.t('Sample profile of the preview. Your sample profiles: {0} · built-in edge cases: {1}. Click to choose.', counts.workspace, counts.builtIn);
     this.item.show();
   }
 

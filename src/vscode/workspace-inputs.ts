@@ -13,8 +13,10 @@ import {
   parseConfig,
   parseMocks,
   parseProfiles,
+  withDistinctLabels,
 } from '../core';
 import type { Settings } from './settings';
+import { findWorkspaceFiles, readWorkspaceText as readText } from './workspace-files';
 
 /** A profile with where it came from, for pickers. */
 export interface SourcedProfile {
@@ -36,8 +38,6 @@ export interface WorkspaceInputsSnapshot {
   /** Custom attribute keys of the workspace profiles, with up to 5 sample values each (hovers, completion). */
   customAttributes: Map<string, string[]>;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Loads and caches the workspace inputs; any change to a profiles, mocks or config file
@@ -71,7 +71,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles(0), mockRules: [], customAttributes: new Map() }));
+    this.snapshot ??= this.load().catch(() => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map() }));
     return this.snapshot;
   }
 
@@ -89,7 +89,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   private async load(): Promise<WorkspaceInputsSnapshot> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const config = root ? await readConfig(vscode.Uri.joinPath(root, CONFIG_FILE_NAME)) : {};
-    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await vscode.workspace.findFiles(this.settings.profilesGlob, '**/node_modules/**', 50);
+    const profileUris = root && config.profiles?.length ? config.profiles.map((p) => vscode.Uri.joinPath(root, p)) : await findWorkspaceFiles(this.settings.profilesGlob, 50);
     profileUris.sort((a, b) => a.path.localeCompare(b.path));
     const profiles: SourcedProfile[] = [];
     for (const uri of profileUris) {
@@ -102,7 +102,7 @@ export class WorkspaceInputs implements vscode.Disposable {
     }
     const mockRules = root && config.mocks ? await readMocks(vscode.Uri.joinPath(root, config.mocks)) : [];
     const configScenario = config.scenario && config.scenario in SCENARIOS ? (config.scenario as ScenarioName) : undefined;
-    return { config, profiles, edgeProfiles: edgeProfiles(profiles.length), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
+    return { config, profiles, edgeProfiles: edgeProfiles(profiles), mockRules, configScenario, customAttributes: customAttributeSamples(profiles) };
   }
 }
 
@@ -120,19 +120,13 @@ function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string
   return samples;
 }
 
-function edgeProfiles(offset: number): SourcedProfile[] {
-  return parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
-    const index = offset + p.index;
-    return { profile: { ...p, index, ref: { ...p.ref, index } } };
+/** The built-in edge cases, numbered after the workspace's profiles, with labels none of those has. */
+function edgeProfiles(workspace: readonly SourcedProfile[]): SourcedProfile[] {
+  const numbered = parseProfiles(JSON.stringify(BUILTIN_EDGE_PROFILES)).profiles.map((p) => {
+    const index = workspace.length + p.index;
+    return { ...p, index, ref: { ...p.ref, index } };
   });
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  return withDistinctLabels(numbered, workspace.map((p) => p.profile.ref.label), vscode.l10n.t('built-in')).map((profile) => ({ profile }));
 }
 
 async function readConfig(uri: vscode.Uri): Promise<LintConfig> {

@@ -36,6 +36,18 @@ describe('parity: rules, tests and docs stay in step', () => {
     });
   }
 
+  it('every translated rule page (docs/rules/<lang>/) belongs to a rule and names it', () => {
+    const languages = readdirSync(join(repo, 'docs/rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    for (const lang of languages) {
+      assert.match(lang, /^[a-z]{2,3}$/, `docs/rules/${lang}/ is not a language code`);
+      for (const page of readdirSync(join(repo, 'docs/rules', lang)).filter((f) => f.endsWith('.md'))) {
+        const id = page.replace(/\.md$/, '');
+        assert.ok(folders.includes(id), `docs/rules/${lang}/${page} has no rule`);
+        assert.match(readFileSync(join(repo, 'docs/rules', lang, page), 'utf8'), new RegExp(`^# ${id}\\b`, 'm'));
+      }
+    }
+  });
+
   it('every docs page belongs to a rule', () => {
     const pages = readdirSync(join(repo, 'docs/rules')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
     assert.deepEqual(pages.filter((p) => !folders.includes(p)), []);

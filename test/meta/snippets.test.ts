@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, lintStatic, parseTemplateFile, type Problem } from '../../src/core';
+import { OAUTH_HEADER_SNIPPET_BODY } from '../../src/core/rules/oauth-header-missing';
 import { expandSnippet, snippetDefaults } from '../helpers/expand-snippet';
 
 /**
@@ -170,6 +171,11 @@ describe('snippets/braze-webhook.snippets.json', () => {
       const flagged = lintStatic(parseTemplateFile(text), allRules).filter((p) => p.ruleId === 'placeholder').map((p) => text.slice(p.startIndex, p.endIndex));
       assert.ok(flagged.length > 0 && flagged.every((t) => t === 'MyDomainName'), `${prefix}: ${flagged.join(', ')}`);
     }
+  });
+
+  it("oauth-header-missing suggests the sf-oauth-header snippet's body, word for word", () => {
+    const snippet = Object.values(snippets).find((s) => s.prefix === 'sf-oauth-header');
+    assert.equal(snippet?.body.join('\n'), OAUTH_HEADER_SNIPPET_BODY);
   });
 
   it('REAL_VALUES fills only defaults that snippets have', () => {

@@ -220,7 +220,7 @@ describe('robustness: secret canaries never leak unless revealed', function () {
     const deps = { resolveConnectedContent: makeFixtureResolver({ rules: parseMocks(JSON.stringify(MOCKS)).mocks.rules }) };
     const revealed = await computePreview(file, profiles, deps, { rules, revealed: true });
     assert.deepEqual(leaked(JSON.stringify(revealed.state)).sort(), ['accessToken', 'apiToken', 'formSecret', 'refreshToken']);
-    // The matrix (every profile) stays redacted even when the selected request is revealed.
-    assert.deepEqual(leaked(JSON.stringify(revealed.state.matrix)), []);
+    // The matrix and the problems (every profile) stay redacted even when the selected request is revealed.
+    assert.deepEqual(leaked(JSON.stringify([revealed.state.groups, revealed.state.problems, revealed.state.selectedOnly])), []);
   });
 });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPreviewHtml, escapeHtml, makeNonce } from '../../src/vscode/preview/preview-html';
-import { buildPreviewState, toMatrixRow } from '../../src/vscode/preview/preview-model';
+import { type EdgeProfilesMode, buildPreviewState, toMatrixRow, toneOf } from '../../src/vscode/preview/preview-model';
+import { TEST_LOCALIZER } from '../robustness/helpers/preview';
 import { isFromWebview } from '../../src/vscode/preview/protocol';
-import type { RenderedRequest } from '../../src/core';
+import { type RenderedRequest, buildProfileMatrix } from '../../src/core';
 
 const input = { cspSource: 'vscode-webview://abc', nonce: 'n0nce', scriptUri: 'https://file+.vscode-resource/media/preview.js', styleUri: 'https://file+.vscode-resource/media/preview.css', title: 'Preview <x>', lang: 'es' };
 
@@ -40,6 +41,8 @@ describe('preview messages and state (pure)', () => {
   it('accepts only well-formed messages from the webview', () => {
     assert.ok(isFromWebview({ type: 'selectProfile', index: 2 }));
     assert.ok(isFromWebview({ type: 'copy', format: 'curl' }));
+    assert.ok(isFromWebview({ type: 'openRule', ruleId: 'sf-unknown-field' }));
+    assert.ok(!isFromWebview({ type: 'openRule', ruleId: '../../etc/passwd' }));
     assert.ok(!isFromWebview({ type: 'selectProfile', index: '2' }));
     assert.ok(!isFromWebview({ type: 'copy', format: 'exe' }));
     assert.ok(!isFromWebview({ type: 'runCommand', command: 'rm -rf' }));
@@ -58,33 +61,87 @@ describe('preview messages and state (pure)', () => {
     fields: [],
   };
 
-  it('pretty-prints the body and notes the PATCH rewrite for the webhook object', () => {
-    const state = buildPreviewState({
+  const problem = (ruleId: string, severity: 'error' | 'warning' | 'info', startIndex = 0) => ({ ruleId, severity, message: `${ruleId} message`, startIndex, endIndex: startIndex + 1 });
+  const ref = (index: number, label: string) => ({ index, label });
+  const run = (index: number, label: string, group: 'workspace' | 'builtIn', problems: ReturnType<typeof problem>[], aborted = false) => ({
+    profile: ref(index, label),
+    group,
+    request: { ...request, aborted: aborted ? { reason: 'no Lead Id', fieldId: 'url', range: { start: 0, end: 0 } } : null },
+    problems: problems.map((p) => ({ ...p, profile: ref(index, label) })),
+  });
+  const stateFor = (edgeProfiles: EdgeProfilesMode, selectedProfile = 1) =>
+    buildPreviewState({
       templateName: 't.braze-webhook.json',
       lineStarts: [0],
-      profiles: [{ index: 1, label: 'a', builtIn: false }],
-      selectedProfile: 1,
+      profiles: [
+        { index: 1, label: 'ana', builtIn: false },
+        { index: 2, label: 'bob', builtIn: false },
+        { index: 3, label: 'ana (built-in)', builtIn: true },
+      ],
+      selectedProfile,
       scenario: 'token-ok',
       revealed: false,
       request,
-      problems: [],
-      matrix: [{ index: 1, label: 'a', request, problems: [] }],
+      staticProblems: [problem('placeholder', 'error', 5)],
+      matrix: buildProfileMatrix([
+        run(3, 'ana (built-in)', 'builtIn', [problem('render-too-long', 'warning', 9), problem('render-invalid-json', 'error', 3)]),
+        run(1, 'ana', 'workspace', [problem('render-invalid-json', 'error', 3)]),
+        run(2, 'bob', 'workspace', [], true),
+      ]),
+      edgeProfiles,
       patchRewritten: true,
       notice: null,
-      strings: { patchNote: 'PATCH note', status_ok: 'ok' },
+      localizer: TEST_LOCALIZER,
     });
+
+  it('pretty-prints the body and notes the PATCH rewrite for the webhook object', () => {
+    const state = stateFor('collapsed');
     assert.equal(state.request?.body, '{\n  "Lead_Stage__c": "<script>"\n}');
     assert.equal(state.brazeObjectNote, 'PATCH note');
-    assert.equal(state.matrix[0].status, 'ok');
   });
 
-  it('marks matrix rows by their worst finding, aborts separately', () => {
-    const row = (problems: Array<{ severity: 'error' | 'warning' | 'info' }>, aborted = false) =>
-      toMatrixRow({ index: 1, label: 'a', request: { ...request, aborted: aborted ? { reason: 'r', fieldId: 'url', range: { start: 0, end: 0 } } : null }, problems: problems.map((p) => ({ ruleId: 'x', message: 'm', startIndex: 0, endIndex: 0, ...p })) }, {});
-    assert.equal(row([{ severity: 'error' }]).status, 'error');
-    assert.equal(row([{ severity: 'warning' }]).status, 'warning');
-    assert.equal(row([{ severity: 'info' }]).status, 'ok');
-    assert.equal(row([], true).status, 'aborted');
-    assert.equal(row([], true).summary, 'r');
+  it("lists the user's profiles first, the built-in ones in their own group, collapsed unless the setting says otherwise", () => {
+    const state = stateFor('collapsed');
+    assert.deepEqual(state.groups.map((g) => [g.id, g.title, g.open, g.rows.map((r) => r.label)]), [
+      ['workspace', 'workspace (2)', true, ['ana', 'bob']],
+      ['builtIn', 'builtIn (1)', false, ['ana (built-in)']],
+    ]);
+    assert.equal(stateFor('expanded').groups[1].open, true);
+    assert.deepEqual(stateFor('hidden').groups.map((g) => g.id), ['workspace']);
+  });
+
+  it('one row per profile: a status, a tone and a count in words', () => {
+    const [mine, builtIn] = stateFor('collapsed').groups;
+    assert.deepEqual(mine.rows.map((r) => [r.label, r.tone, r.status, r.count, r.detail]), [
+      ['ana', 'error', 'error', '1 problem', null],
+      ['bob', 'aborted', 'aborted', '', 'no Lead Id'],
+    ]);
+    assert.deepEqual(builtIn.rows.map((r) => [r.tone, r.count]), [['error', '2 problems']]);
+  });
+
+  it('lists each problem once with its profiles: static and workspace ones as in the editor, built-in-only ones apart', () => {
+    const state = stateFor('collapsed');
+    assert.deepEqual(state.problems.map((p) => [p.ruleId, p.profiles.map((x) => x.label), p.selected]), [
+      ['render-invalid-json', ['ana', 'ana (built-in)'], true],
+      ['placeholder', [], true],
+    ]);
+    assert.equal(state.problemsTitle, 'Problems (2)');
+    assert.deepEqual(state.groups[1].findings.map((f) => f.ruleId), ['render-too-long']);
+    assert.deepEqual(state.selectedOnly, []);
+    assert.deepEqual(stateFor('collapsed', 3).selectedOnly.map((f) => f.ruleId), ['render-too-long']);
+  });
+
+  it('shows no matrix for a template that cannot be rendered, and how to add sample users when there are none', () => {
+    const base = { templateName: 't', lineStarts: [0], selectedProfile: 1, scenario: 'token-ok' as const, revealed: false, staticProblems: [], matrix: { rows: [], findings: [] }, edgeProfiles: 'collapsed' as const, patchRewritten: false, notice: 'not renderable', localizer: TEST_LOCALIZER };
+    assert.deepEqual(buildPreviewState({ ...base, profiles: [{ index: 1, label: 'ana', builtIn: false }] }).groups, []);
+    assert.deepEqual(buildPreviewState({ ...base, profiles: [{ index: 1, label: 'edge', builtIn: true }] }).groups.map((g) => [g.id, g.rows.length, g.hint]), [['workspace', 0, 'no profiles']]);
+  });
+
+  it('maps every status kind to a tone', () => {
+    assert.equal(toneOf({ kind: 'clean' }), 'ok');
+    assert.equal(toneOf({ kind: 'aborted', reason: 'r' }), 'aborted');
+    assert.equal(toneOf({ kind: 'findings', worst: 'info' }), 'info');
+    const row = toMatrixRow({ profile: ref(1, 'a'), group: 'workspace', status: { kind: 'clean' }, counts: { error: 0, warning: 0, info: 0 } }, TEST_LOCALIZER);
+    assert.deepEqual(row, { index: 1, label: 'a', tone: 'ok', status: 'clean', detail: null, count: '' });
   });
 });

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BrazeWebhookEntry } from '../../src/vscode/extension';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
-import type { PreviewState, ToWebview } from '../../src/vscode/preview/protocol';
 import { WAIT_MS, describeDiagnostics, thisExtension, workspaceFile } from './helpers';
+import { linted, nextState } from './waits';
 
 const repo = path.resolve(__dirname, '..', '..');
 const SOURCE = 'braze-webhook';
@@ -17,35 +17,6 @@ const SECRET = 'EXAMPLE0SECRET0C0FFEE';
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-/** Resolves with the next state posted to the webview that satisfies `predicate`. */
-function nextState(api: BrazeWebhookApi, what: string, predicate: (s: PreviewState) => boolean): Promise<PreviewState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for a preview state: ${what}`));
-    }, WAIT_MS);
-    const subscription = api.onDidPostToWebview((message: ToWebview) => {
-      if (!predicate(message.state)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(message.state);
-    });
-  });
-}
-
-/** Waits until every check has run for the document's current version. */
-async function linted(api: BrazeWebhookApi, document: vscode.TextDocument): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out waiting for lint of ${document.uri.path} v${document.version}`)), WAIT_MS);
-  });
-  try {
-    await Promise.race([api.whenLinted(document.uri, document.version), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function open(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(name));
@@ -114,7 +85,9 @@ describe('Braze webhook features in a real VS Code', function () {
     has('render-invalid-url', '"https://[insert_instance_name].my.salesforce.com/services/data/v60.0/sobjects/Lead/"', 4);
     const placeholder = diagnostics.find((d) => codeOf(d) === 'placeholder');
     const target = typeof placeholder?.code === 'object' ? placeholder.code.target : undefined;
-    assert.ok(target?.path.endsWith('/docs/rules/placeholder.md'), `code target: ${target?.toString()}`);
+    assert.equal(target?.scheme, 'command', `code target: ${target?.toString()}`);
+    assert.equal(target?.path, 'brazeWebhook.showRuleDocs');
+    assert.deepEqual(JSON.parse(target?.query ?? ''), ['placeholder']);
 
     const run = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'lint', document.uri.fsPath, '--profiles', workspaceFile('sample-users.braze-profiles.json').fsPath, '--format', 'json'], { encoding: 'utf8', cwd: repo });
     assert.equal(run.status, 1, run.stderr);
@@ -235,7 +208,15 @@ describe('Braze webhook features in a real VS Code', function () {
     const { document } = await open('seed-create-lead.braze-webhook.json');
     await linted(api, document);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.match(lenses[0]?.command?.title ?? '', /^Preview · 3 profiles · \d+ problems$/);
+    const title = lenses[0]?.command?.title ?? '';
+    assert.match(title, /^Preview · 3 sample profiles · \d+ problems?$/);
+    // The count is the editor's problems, which is what the preview lists under "Problems (N)".
+    const count = Number(/(\d+) problems?$/.exec(title)?.[1]);
+    assert.equal(count, ours(document.uri).length);
+    const shown = nextState(api, 'the seed template', (s) => s.templateName.endsWith('seed-create-lead.braze-webhook.json'));
+    await vscode.commands.executeCommand('brazeWebhook.previewRequest', document.uri);
+    const state = await shown;
+    assert.equal(state.problems.length, count, `the preview lists ${state.problemsTitle}; the CodeLens says ${title}`);
   });
 
   it('previews the request for a chosen profile, updates as you type, and never posts a secret', async () => {
@@ -253,7 +234,9 @@ describe('Braze webhook features in a real VS Code', function () {
       assert.deepEqual(state.request?.headers[0], ['Authorization', 'Bearer <redacted>']);
       assert.equal(state.subrequests[0].url, 'https://acme.my.salesforce.com/services/oauth2/token');
       assert.equal(state.subrequests[0].response.status, 200);
-      assert.ok(state.matrix.length >= 3, 'matrix rows for every profile');
+      assert.equal(state.groups[0].id, 'workspace');
+      assert.equal(state.groups[0].rows.length, 3, 'a matrix row for every sample profile');
+      assert.equal(state.groups[1]?.open, false, 'the built-in edge cases are collapsed by default');
       assert.ok(state.scenarios.some((s) => s.name === 'invalid-client'));
 
       const second = nextState(api, 'profile 2 selected', (s) => s.selectedProfile === 2 && (s.request?.body ?? '').includes("O'Brien"));

@@ -5,8 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-/** Upper bound for one event wait. Generous: the JSON server starts cold on 2-core CI machines. */
-export const WAIT_MS = 30_000;
+export { WAIT_MS, describeDiagnostics, waitForDiagnostics } from './waits';
 
 export interface CommandContribution {
   command: string;
@@ -17,58 +16,6 @@ export interface Manifest {
   publisher: string;
   engines: { vscode: string };
   contributes?: { commands?: CommandContribution[] };
-}
-
-export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
-  if (diagnostics.length === 0) return '(none)';
-  return diagnostics
-    .map(
-      (d) =>
-        `[source ${d.source ?? '(none)'}, code ${JSON.stringify(d.code) ?? '(none)'}, ${vscode.DiagnosticSeverity[d.severity]}] ` +
-        `${d.message} @${d.range.start.line + 1}:${d.range.start.character + 1}`,
-    )
-    .join('; ');
-}
-
-/**
- * Resolves with the diagnostics of `uri` as soon as `predicate` holds: checked immediately, then
- * on every onDidChangeDiagnostics event for that URI. Rejects after `WAIT_MS` with the current
- * diagnostics in the message. Call it before the action that should change the diagnostics.
- */
-export function waitForDiagnostics(
-  uri: vscode.Uri,
-  what: string,
-  predicate: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
-): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    let done = false;
-    const check = (): void => {
-      if (done) return;
-      const diagnostics = vscode.languages.getDiagnostics(uri);
-      if (!predicate(diagnostics)) return;
-      finish();
-      resolve(diagnostics);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === key)) check();
-    });
-    const timer = setTimeout(() => {
-      finish();
-      reject(
-        new Error(
-          `Timed out after ${WAIT_MS} ms waiting for ${what} on ${uri.fsPath}. ` +
-            `Diagnostics now: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`,
-        ),
-      );
-    }, WAIT_MS);
-    function finish(): void {
-      done = true;
-      subscription.dispose();
-      clearTimeout(timer);
-    }
-    check();
-  });
 }
 
 /**
@@ -94,4 +41,3 @@ export function thisExtension(): vscode.Extension<unknown> {
   assert.ok(ext, `the extension under development (${extensionId}) is not loaded`);
   return ext;
 }
-

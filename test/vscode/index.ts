@@ -21,6 +21,8 @@ export function run(): Promise<void> {
     // Generous per-test ceiling; each test bounds its own waits with clearer messages.
     timeout: 60_000,
     color: false,
+    // BWH_TEST_GREP=<text> runs only the tests whose full title contains it (while developing).
+    grep: process.env.BWH_TEST_GREP || undefined,
   });
   const files = findTestFiles(__dirname);
   for (const file of files) mocha.addFile(file);

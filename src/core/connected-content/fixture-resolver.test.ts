@@ -76,10 +76,8 @@ describe('matchUrlGlob', () => {
     assert.ok(matchUrlGlob('*', ''));
   });
 
-  it('stays fast on hostile patterns', () => {
-    const started = Date.now();
+  it('answers hostile patterns without backtracking (a backtracking matcher would not return before the test timeout)', () => {
     assert.ok(!matchUrlGlob('*a'.repeat(200), `${'a'.repeat(20_000)}b`));
-    assert.ok(Date.now() - started < 2000);
   });
 });
 

@@ -37,6 +37,16 @@ const IPV6_LITERAL = /^\[[0-9A-Fa-f:.]+\]$/;
  * Only the scheme and host are checked; what Braze does with other odd characters is not documented.
  */
 export function isValidBrazeUrl(url: string): boolean {
+  // The connected_content tag and then the fixture resolver ask about the same URL in a row.
+  if (url === lastChecked.url) return lastChecked.valid;
+  const valid = checkBrazeUrl(url);
+  lastChecked = { url, valid };
+  return valid;
+}
+
+let lastChecked: { url?: string; valid: boolean } = { valid: false };
+
+function checkBrazeUrl(url: string): boolean {
   const parts = splitUrl(url);
   if (!parts || (parts.scheme !== 'http' && parts.scheme !== 'https')) return false;
   if (IPV6_LITERAL.test(parts.host)) return true;

@@ -142,20 +142,32 @@ export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[],
  * profiles that trigger it.
  */
 export function lintRendered(file: TemplateFile, requests: readonly RenderedRequest[], rules: readonly RuleDefinition[], config?: LintConfig): Problem[] {
-  const found: Problem[] = [];
-  for (const request of requests) {
+  return sortProblems(mergeAcrossProfiles(lintRenderedPerProfile(file, requests, rules, config).flat()));
+}
+
+/**
+ * The rendered-request findings of each request, in the order given, unmerged: each problem
+ * carries its request's profile and the rule's own message (no profile names appended).
+ */
+export function lintRenderedPerProfile(file: TemplateFile, requests: readonly RenderedRequest[], rules: readonly RuleDefinition[], config?: LintConfig): Problem[][] {
+  return requests.map((request) => {
     const perProfile: Problem[] = [];
     const active = createRules(file, rules, 'rendered', config, (p) => perProfile.push(p));
     for (const { visitors } of active) visitors.RenderedRequest?.(request);
     for (const problem of perProfile) if (request.profile) problem.profile = request.profile;
-    found.push(...perProfile);
-  }
-  return sortProblems(mergeAcrossProfiles(found));
+    return perProfile;
+  });
 }
 
-/** One problem per (rule, range, message), naming how many profiles trigger it. */
-export function mergeAcrossProfiles(problems: readonly Problem[]): Problem[] {
-  const groups = new Map<string, { problem: Problem; profiles: ProfileRef[] }>();
+/** One finding and every profile that triggers it (in the order they were seen). */
+export interface ProfileFinding {
+  problem: Problem;
+  profiles: ProfileRef[];
+}
+
+/** Groups identical findings (same rule, range and message) across profiles. */
+export function groupAcrossProfiles(problems: readonly Problem[]): ProfileFinding[] {
+  const groups = new Map<string, ProfileFinding>();
   for (const problem of problems) {
     const key = `${problem.ruleId}\u0000${problem.startIndex}\u0000${problem.endIndex}\u0000${problem.message}`;
     const group = groups.get(key);
@@ -165,7 +177,12 @@ export function mergeAcrossProfiles(problems: readonly Problem[]): Problem[] {
       groups.set(key, { problem: { ...problem }, profiles: problem.profile ? [problem.profile] : [] });
     }
   }
-  return [...groups.values()].map(({ problem, profiles }) => {
+  return [...groups.values()];
+}
+
+/** One problem per (rule, range, message), naming how many profiles trigger it. */
+export function mergeAcrossProfiles(problems: readonly Problem[]): Problem[] {
+  return groupAcrossProfiles(problems).map(({ problem, profiles }) => {
     if (profiles.length === 0) return problem;
     return { ...problem, profile: profiles[0], message: `${problem.message} ${describeProfiles(profiles)}` };
   });

@@ -17,6 +17,20 @@ describe('Braze syntax rewrite', () => {
       '{% connected_content https://x.example/?e={{${email_address} | url_param_escape}} :save r %}',
       '{% connected_content https://x.example/?e={{email_address | url_param_escape}} :save r %}',
     ],
+    // Nested outputs without filters are blanked; with filters they are computed first (hoisted).
+    ['{{custom_attribute.${a} | plus: {{balance}} }}', '{{custom_attribute.a | plus:   balance   }}'],
+    ["{{ 'now' | time_zone: {{${time_zone}}} | date: '%H' }}", "{{ 'now' | time_zone:   time_zone   | date: '%H' }}"],
+    ['{% if {{list | size}} == 1 %}y{% endif %}', '{% assign __braze_nested_0 = list | size %}{% if __braze_nested_0 == 1 %}y{% endif %}'],
+    ['{% assign u = {{category | uniq }} %}', '{% assign __braze_nested_0 = category | uniq  %}{% assign u = __braze_nested_0 %}'],
+    [
+      '{% if a %}x{% elsif {{l | size}} == 1 %}y{% endif %}',
+      '{% assign __braze_nested_0 = l | size %}{% if a %}x{% elsif __braze_nested_0 == 1 %}y{% endif %}',
+    ],
+    ['{% case {{v | downcase}} %}{% when {{w | downcase}} %}z{% endcase %}', '{% assign __braze_nested_0 = v | downcase %}{% assign __braze_nested_1 = w | downcase %}{% case __braze_nested_0 %}{% when __braze_nested_1 %}z{% endcase %}'],
+    ['a {%- if {{l | size}} > 0 -%} b', 'a {%- assign __braze_nested_0 = l | size %}{%- if __braze_nested_0 > 0 -%} b'],
+    ['{{ a | plus: {{ b | plus: {{c | size}} }} }}', '{% assign __braze_nested_0 = c | size %}{% assign __braze_nested_1 =  b | plus: __braze_nested_0  %}{{ a | plus: __braze_nested_1 }}'],
+    ['{{ "}}" | append: x }}', '{{ "}}" | append: x }}'],
+    ['{% message_extras :key {{key}} :value {{value}} %}', '{% message_extras :key   key   :value   value   %}'],
   ];
   for (const [input, expected] of cases) {
     it(`rewrites ${input}`, () => assert.equal(rewriteBrazeSyntax(input).source, expected));
@@ -42,6 +56,24 @@ describe('Braze syntax rewrite', () => {
     assert.equal(text.slice(back.start, back.end), 'nope');
     const whole = toOriginalRange(rewrite, rewrite.source.indexOf('{{'), rewrite.source.indexOf('}}') + 2);
     assert.equal(text.slice(whole.start, whole.end), '{{custom_attribute.${zip code} | nope}}');
+  });
+
+  it('maps a hoisted expression back onto the nested output it came from', () => {
+    const text = '{% if {{list | sise}} == 1 %}y{% endif %}';
+    const rewrite = rewriteBrazeSyntax(text);
+    const at = rewrite.source.indexOf('sise');
+    const back = toOriginalRange(rewrite, at, at + 4);
+    assert.equal(text.slice(back.start, back.end), 'sise');
+    const variable = rewrite.source.indexOf('__braze_nested_0 ==');
+    const whole = toOriginalRange(rewrite, variable, variable + '__braze_nested_0'.length);
+    assert.equal(text.slice(whole.start, whole.end), '{{list | sise}}');
+    const hoist = toOriginalRange(rewrite, 0, rewrite.source.indexOf('{% if'));
+    assert.equal(text.slice(hoist.start, hoist.end), '{{list | sise}}');
+  });
+
+  it('keeps references in text order when a value is hoisted before the block opener', () => {
+    const text = '{% if ${a} %}{% elsif {{custom_attribute.${b} | size}} > 0 %}{% endif %}';
+    assert.deepEqual(rewriteBrazeSyntax(text).references.map((r) => r.name), ['a', 'b']);
   });
 
   it('lists regions with tag names', () => {

@@ -1,5 +1,6 @@
-import { Liquid } from 'liquidjs';
+import { type Context, Liquid, toValue } from 'liquidjs';
 import { brazeLiquid } from './braze-plugin';
+import { noteCollection } from './ruby-output';
 
 /**
  * Limits that stop hostile Liquid quickly: `memoryLimit` bounds huge ranges such as
@@ -28,6 +29,8 @@ export function createBrazeEngine(): Liquid {
     locale: 'en-US',
     templates: {},
     cache: false,
+    // Not escaping: the last step of every output, printing hashes and arrays as Braze's Ruby does.
+    outputEscape: printLikeRuby,
     ...ENGINE_LIMITS,
   });
   engine.plugin(brazeLiquid);
@@ -38,4 +41,17 @@ export function createBrazeEngine(): Liquid {
 export function sharedBrazeEngine(): Liquid {
   shared ??= createBrazeEngine();
   return shared;
+}
+
+/**
+ * Prints a hash Ruby-style (`{"name"=>"Acme"}`) and an array joined, where liquidjs would print
+ * `[object Object]`; anything else prints as liquidjs prints it. Each printed hash or array is
+ * noted on the render session, for the rule that warns when one lands in a Lead field.
+ */
+function printLikeRuby(this: { context?: Context }, value: unknown): string {
+  const v: unknown = toValue(value);
+  const printed = noteCollection(this.context, v);
+  if (printed) return printed.text;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : String(v);
 }

@@ -1,5 +1,6 @@
 import { Context, type Liquid } from 'liquidjs';
 import type { ConnectedContentRequest, ConnectedContentResponse, Dependencies } from '../types';
+import type { PrintedCollection } from './ruby-output';
 
 /** One connected_content call made while rendering a field. */
 export interface SubRequestRecord {
@@ -24,11 +25,13 @@ export interface RenderSession {
   aborted?: { reason: string };
   /** Content blocks being rendered; Braze renders nested blocks only one level deep. */
   contentBlockDepth: number;
+  /** Hashes and arrays that outputs printed, in order (a Lead field rarely wants one). */
+  printedCollections: PrintedCollection[];
 }
 
 /** A fresh session for rendering one field. */
 export function createSession(deps: Dependencies, fieldId: string, now: Date): RenderSession {
-  return { deps, now, fieldId, subrequests: [], contentBlockDepth: 0 };
+  return { deps, now, fieldId, subrequests: [], contentBlockDepth: 0, printedCollections: [] };
 }
 
 /**
@@ -56,9 +59,12 @@ export function nowOf(ctx: object): Date {
   return sessionOf(ctx)?.now ?? new Date();
 }
 
-/** A liquidjs Context for one field render, with its own globals and the session attached. */
+/**
+ * A liquidjs Context for one field render, with its own globals (a copy of the engine's, which
+ * the Braze plugin fills with `content_blocks`) and the session attached.
+ */
 export function createRenderContext(scope: object, engine: Liquid, session: RenderSession): Context {
-  const ctx = new Context(scope, engine.options, { globals: {} }, { liquid: engine });
+  const ctx = new Context(scope, engine.options, { globals: { ...engine.options.globals } }, { liquid: engine });
   attachSession(ctx, session);
   return ctx;
 }

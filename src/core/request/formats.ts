@@ -1,3 +1,4 @@
+import { FIXTURE_SOURCES } from '../connected-content/fixture-resolver';
 import type { Problem } from '../types';
 import { offsetToLineColumn } from '../util/positions';
 import type { RenderedRequest, RenderedSubRequest } from './rendered-request';
@@ -30,7 +31,12 @@ export function toHttpDocument(request: RenderedRequest, title?: string): string
 }
 
 function subRequestToHttp(sub: RenderedSubRequest): string {
-  const note = sub.response.dropped ? ' (dropped: Braze inserts nothing)' : '';
+  const note =
+    sub.response.source === FIXTURE_SOURCES.invalidUrl
+      ? ' (no call: Braze logs "… is not a valid URL" and the message fails)'
+      : sub.response.dropped
+        ? ' (dropped: Braze inserts nothing)'
+        : '';
   const source = sub.response.source ? ` from ${sub.response.source}` : '';
   const body = sub.response.body === '' ? [] : prettyJson(sub.response.body).split('\n').map((line) => `#   ${line}`);
   const answer = [`# ← ${sub.response.status}${source}${note}`, ...body];

@@ -89,9 +89,11 @@ async function renderField(
   try {
     const value = (await engine.render(templates, ctx)) as string;
     collectSubrequests(compiledField, session, request);
+    collectPrintedCollections(session, request);
     return value;
   } catch (error) {
     collectSubrequests(compiledField, session, request);
+    collectPrintedCollections(session, request);
     if (session.aborted || innermostError(error) instanceof AbortSignal) {
       const reason = session.aborted?.reason ?? (innermostError(error) as AbortSignal).reason;
       const info = toErrorInfo(compiledField, error);
@@ -140,6 +142,12 @@ function collectSubrequests(compiledField: CompiledField, session: RenderSession
     request.subrequests.push(sub);
   }
   session.subrequests.length = 0;
+}
+
+function collectPrintedCollections(session: RenderSession, request: RenderedRequest): void {
+  if (session.printedCollections.length === 0) return;
+  request.printedCollections ??= [];
+  for (const printed of session.printedCollections) request.printedCollections.push({ fieldId: session.fieldId, ...printed });
 }
 
 /** Puts the rendered fields together into method, URL, headers and body. */

@@ -21,6 +21,16 @@ export interface RenderedSubRequest {
   range: OffsetRange;
 }
 
+/** A hash or array an output printed (Ruby-style, as Braze prints it), with its field. */
+export interface RenderedCollection {
+  fieldId: string;
+  kind: 'hash' | 'array';
+  /** What was printed. */
+  text: string;
+  /** Number of keys or items. */
+  size: number;
+}
+
 /** One rendered Liquid field. */
 export interface RenderedField {
   fieldId: string;
@@ -45,5 +55,7 @@ export interface RenderedRequest {
   problems: Problem[];
   /** Every field's rendered value, in template order (fields after an abort are absent). */
   fields: RenderedField[];
+  /** Hashes and arrays that outputs printed; absent when none did. */
+  printedCollections?: RenderedCollection[];
   profile?: ProfileRef;
 }

@@ -12,6 +12,7 @@ import { InvisibleCharacter } from './invisible-character';
 import { JsonEscape } from './json-escape';
 import { JsonSyntax } from './json-syntax';
 import { LiquidSyntax } from './liquid-syntax';
+import { MathBetweenAttributes } from './math-between-attributes';
 import { MissingDefault } from './missing-default';
 import { OauthAbortGuard } from './oauth-abort-guard';
 import { OauthBearerFormat } from './oauth-bearer-format';
@@ -28,6 +29,7 @@ import { RenderInvalidEmail } from './render-invalid-email';
 import { RenderInvalidJson } from './render-invalid-json';
 import { RenderInvalidUrl } from './render-invalid-url';
 import { RenderMissingAttribute } from './render-missing-attribute';
+import { RenderObjectValue } from './render-object-value';
 import { RenderRequiredEmpty } from './render-required-empty';
 import { RenderTooLong } from './render-too-long';
 import { Schema } from './schema';
@@ -62,6 +64,7 @@ export const allRules: readonly RuleDefinition[] = [
   JsonEscape,
   JsonSyntax,
   LiquidSyntax,
+  MathBetweenAttributes,
   MissingDefault,
   OauthAbortGuard,
   OauthBearerFormat,
@@ -78,6 +81,7 @@ export const allRules: readonly RuleDefinition[] = [
   RenderInvalidJson,
   RenderInvalidUrl,
   RenderMissingAttribute,
+  RenderObjectValue,
   RenderRequiredEmpty,
   RenderTooLong,
   Schema,

@@ -77,7 +77,7 @@ describe('rendered rules on the examples and the sample users', () => {
       problems.map((p) => [p.ruleId, p.message.replace(/ \[profiles? [^\]]*\]$/, '')]),
       [
         ['render-invalid-url', 'Braze logs "https://[insert_instance_name].my.salesforce.com/services/data/v60.0/sobjects/Lead/ is not a valid URL" for this profile and sends nothing.'],
-        ['render-invalid-url', 'connected_content: Braze logs "https://[insert_instance_name].my.salesforce.com/services/oauth2/token is not a valid URL" for this profile and makes no call, so `result` stays empty.'],
+        ['render-invalid-url', 'connected_content: Braze logs "https://[insert_instance_name].my.salesforce.com/services/oauth2/token is not a valid URL" for this profile, makes no call and the message fails: nothing is sent.'],
       ],
     );
   });

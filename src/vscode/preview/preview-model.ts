@@ -1,12 +1,50 @@
 import {
+  type Dependencies,
+  type LintConfig,
+  type MatrixFinding,
+  type MatrixRow,
   type Problem,
+  type ProfileGroup,
+  type ProfileMatrix,
+  type Profile,
+  type ProfileRun,
+  type ProfileStatus,
   type RenderedRequest,
+  type RuleDefinition,
   type ScenarioName,
+  type TemplateFile,
   SCENARIOS,
+  allRules,
+  assertNever,
+  buildProfileMatrix,
+  lintRenderedPerProfile,
+  lintStatic,
   offsetToLineColumn,
   prettyJson,
+  redactRequest,
+  renderProfile,
+  toBrazeWebhookObject,
 } from '../../core';
-import type { PreviewMatrixRow, PreviewProblem, PreviewState } from './protocol';
+import type { PreviewFinding, PreviewMatrixGroup, PreviewMatrixRow, PreviewProblem, PreviewState, PreviewTone } from './protocol';
+
+/** Where the built-in edge profiles go (`brazeWebhook.preview.edgeProfiles`). */
+export type EdgeProfilesMode = 'collapsed' | 'expanded' | 'hidden';
+
+/** Words the model needs, localized by the adapter (plural forms included). */
+export interface PreviewLocalizer {
+  /** Fixed UI strings for the webview. */
+  strings: Record<string, string>;
+  /** "1 problem", "3 problems". */
+  problemCount(n: number): string;
+  /** "Your sample profiles (3)", "Built-in edge cases (11)". */
+  groupTitle(group: ProfileGroup, n: number): string;
+  /** "Problems (2)". */
+  problemsTitle(n: number): string;
+  /** How to add sample users, shown when the workspace has none. */
+  noProfilesHint: string;
+  /** A row's status in words. */
+  status(status: ProfileStatus): string;
+}
 
 /** Inputs of one preview, already rendered and redacted (pure data; no editor types). */
 export interface PreviewInputs {
@@ -18,13 +56,14 @@ export interface PreviewInputs {
   revealed: boolean;
   /** The selected profile's request (redacted unless revealed), or undefined when not renderable. */
   request?: RenderedRequest;
-  /** Static problems plus the selected profile's rendered problems. */
-  problems: Problem[];
-  /** Per profile: its request and its problems, for the matrix. */
-  matrix: Array<{ index: number; label: string; request: RenderedRequest; problems: Problem[] }>;
+  /** Static problems: they hold for every profile. */
+  staticProblems: Problem[];
+  /** Rows and findings over every profile rendered. */
+  matrix: ProfileMatrix;
+  edgeProfiles: EdgeProfilesMode;
   patchRewritten: boolean;
   notice: string | null;
-  strings: Record<string, string>;
+  localizer: PreviewLocalizer;
 }
 
 function toPreviewProblem(problem: Problem, lineStarts: readonly number[]): PreviewProblem {
@@ -32,26 +71,77 @@ function toPreviewProblem(problem: Problem, lineStarts: readonly number[]): Prev
   return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, line: at.line, column: at.column };
 }
 
-/** One matrix row: the worst finding decides the status; aborts show as their own state. */
-export function toMatrixRow(entry: PreviewInputs['matrix'][number], strings: Record<string, string>): PreviewMatrixRow {
-  const errors = entry.problems.filter((p) => p.severity === 'error').length;
-  const warnings = entry.problems.filter((p) => p.severity === 'warning').length;
-  const status: PreviewMatrixRow['status'] = errors > 0 ? 'error' : entry.request.aborted ? 'aborted' : warnings > 0 ? 'warning' : 'ok';
-  const summary = entry.request.aborted
-    ? entry.request.aborted.reason
-    : errors + warnings > 0
-      ? `${entry.problems.find((p) => p.severity !== 'info')?.message ?? ''}`
-      : entry.request.url ? `${entry.request.method} ${entry.request.url}` : strings.status_ok;
-  return { index: entry.index, label: entry.label, status, summary };
+function toFinding(finding: MatrixFinding, lineStarts: readonly number[], selected: number, builtIn: ReadonlySet<number>): PreviewFinding {
+  return {
+    ...toPreviewProblem(finding.problem, lineStarts),
+    profiles: finding.profiles.map((p) => ({ index: p.index, label: p.label, builtIn: builtIn.has(p.index) })),
+    selected: finding.profiles.some((p) => p.index === selected),
+  };
+}
+
+export function toneOf(status: ProfileStatus): PreviewTone {
+  switch (status.kind) {
+    case 'clean':
+      return 'ok';
+    case 'aborted':
+      return 'aborted';
+    case 'findings':
+      return status.worst;
+    default:
+      return assertNever(status);
+  }
+}
+
+/** One matrix row: status in words and colour, the count of its own problems. */
+export function toMatrixRow(row: MatrixRow, localizer: PreviewLocalizer): PreviewMatrixRow {
+  const problems = row.counts.error + row.counts.warning + row.counts.info;
+  return {
+    index: row.profile.index,
+    label: row.profile.label,
+    tone: toneOf(row.status),
+    status: localizer.status(row.status),
+    detail: row.status.kind === 'aborted' ? row.status.reason : null,
+    count: problems > 0 ? localizer.problemCount(problems) : '',
+  };
+}
+
+function builtInIndexes(matrix: ProfileMatrix): Set<number> {
+  return new Set(matrix.rows.filter((r) => r.group === 'builtIn').map((r) => r.profile.index));
+}
+
+/**
+ * The user's group (with how to add sample users when there are none) and the built-in group
+ * unless hidden. Nothing when the template could not be rendered: there are no rows to show.
+ */
+function toGroups(input: PreviewInputs): PreviewMatrixGroup[] {
+  const { matrix, localizer } = input;
+  const hasOwn = input.profiles.some((p) => !p.builtIn);
+  if (matrix.rows.length === 0) return hasOwn ? [] : [{ id: 'workspace', title: localizer.groupTitle('workspace', 0), open: true, rows: [], findings: [], hint: localizer.noProfilesHint }];
+  const rowsOf = (group: ProfileGroup) => matrix.rows.filter((r) => r.group === group).map((r) => toMatrixRow(r, localizer));
+  const workspace = rowsOf('workspace');
+  const groups: PreviewMatrixGroup[] = [
+    { id: 'workspace', title: localizer.groupTitle('workspace', workspace.length), open: true, rows: workspace, findings: [], hint: hasOwn ? null : localizer.noProfilesHint },
+  ];
+  const builtIn = rowsOf('builtIn');
+  if (input.edgeProfiles !== 'hidden' && builtIn.length > 0) {
+    const findings = matrix.findings.filter((f) => !f.affectsWorkspace).map((f) => toFinding(f, input.lineStarts, input.selectedProfile, builtInIndexes(input.matrix)));
+    groups.push({ id: 'builtIn', title: localizer.groupTitle('builtIn', builtIn.length), open: input.edgeProfiles === 'expanded', rows: builtIn, findings, hint: null });
+  }
+  return groups;
 }
 
 /** The state the webview displays. */
 export function buildPreviewState(input: PreviewInputs): PreviewState {
   const request = input.request;
+  const { lineStarts, selectedProfile, localizer } = input;
+  const builtIn = builtInIndexes(input.matrix);
+  const staticFindings: PreviewFinding[] = input.staticProblems.map((p) => ({ ...toPreviewProblem(p, lineStarts), profiles: [], selected: true }));
+  const workspaceFindings = input.matrix.findings.filter((f) => f.affectsWorkspace).map((f) => toFinding(f, lineStarts, selectedProfile, builtIn));
+  const problems = [...staticFindings, ...workspaceFindings].sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     templateName: input.templateName,
     profiles: input.profiles,
-    selectedProfile: input.selectedProfile,
+    selectedProfile,
     scenarios: Object.entries(SCENARIOS).map(([name, info]) => ({ name, description: info.description })),
     scenario: input.scenario,
     revealed: input.revealed,
@@ -65,10 +155,81 @@ export function buildPreviewState(input: PreviewInputs): PreviewState {
     })),
     request: request && !request.aborted ? { method: request.method, url: request.url, headers: request.headers, body: request.body === null ? null : prettyJson(request.body) } : null,
     aborted: request?.aborted ? request.aborted.reason : null,
-    problems: input.problems.map((p) => toPreviewProblem(p, input.lineStarts)),
-    matrix: input.matrix.map((m) => toMatrixRow(m, input.strings)),
-    brazeObjectNote: input.patchRewritten ? input.strings.patchNote : null,
+    problems,
+    problemsTitle: localizer.problemsTitle(problems.length),
+    selectedOnly: input.matrix.findings.filter((f) => !f.affectsWorkspace && f.profiles.some((p) => p.index === selectedProfile)).map((f) => toFinding(f, lineStarts, selectedProfile, builtIn)),
+    groups: toGroups(input),
+    brazeObjectNote: input.patchRewritten ? localizer.strings.patchNote : null,
     notice: input.notice,
-    strings: input.strings,
+    strings: localizer.strings,
   };
+}
+
+/** What one preview needs: the parsed template, the profiles in display order, the selection. */
+export interface PreviewComputation {
+  templateName: string;
+  file: TemplateFile;
+  /** The user's profiles, then the built-in ones (`builtIn`), each with a distinct label. */
+  profiles: ReadonlyArray<{ profile: Profile; builtIn: boolean }>;
+  selectedProfile: number;
+  deps: Dependencies;
+  config?: LintConfig;
+  scenario: ScenarioName;
+  revealed: boolean;
+  edgeProfiles: EdgeProfilesMode;
+  /** Shown instead of a request when the template cannot be rendered. */
+  notRenderable: string;
+  localizer: PreviewLocalizer;
+  /** The rules to run; every registered rule by default. */
+  rules?: readonly RuleDefinition[];
+}
+
+export interface ComputedPreview {
+  state: PreviewState;
+  /** The selected profile's request (redacted unless revealed), or undefined when not renderable. */
+  request?: RenderedRequest;
+  /** Static problems plus the rendered ones of the selected profile (messages name no profile). */
+  problems: Problem[];
+  /** Position of the selected profile in `profiles`. */
+  selected: number;
+}
+
+/**
+ * Renders the template once per profile, lints each request, and builds the state the panel
+ * shows: pure (I/O comes in through `deps`), shared by the extension and the robustness tests.
+ * Only the selected request is ever revealed; the matrix works on redacted requests.
+ */
+export async function computePreview(input: PreviewComputation): Promise<ComputedPreview> {
+  const { file, profiles } = input;
+  const found = profiles.findIndex((p) => p.profile.index === input.selectedProfile);
+  const selected = found >= 0 ? found : 0;
+  const rules = input.rules ?? allRules;
+  const staticProblems = lintStatic(file, rules, input.config);
+  const renderable = file.syntaxErrors.length === 0 && file.url !== undefined;
+  const requests: RenderedRequest[] = [];
+  if (renderable) for (const { profile } of profiles) requests.push(await renderProfile(file, profile, input.deps));
+  const perProfile = lintRenderedPerProfile(file, requests, rules, input.config);
+  const runs = requests.map((request, i): ProfileRun => ({
+    profile: profiles[i].profile.ref,
+    group: profiles[i].builtIn ? 'builtIn' : 'workspace',
+    request: redactRequest(request),
+    problems: perProfile[i],
+  }));
+  const request = renderable && requests[selected] ? redactRequest(requests[selected], { reveal: input.revealed }) : undefined;
+  const state = buildPreviewState({
+    templateName: input.templateName,
+    lineStarts: file.lineStarts,
+    profiles: profiles.map((p) => ({ index: p.profile.index, label: p.profile.ref.label, builtIn: p.builtIn })),
+    selectedProfile: profiles[selected]?.profile.index ?? input.selectedProfile,
+    scenario: input.scenario,
+    revealed: input.revealed,
+    request,
+    staticProblems,
+    matrix: buildProfileMatrix(runs),
+    edgeProfiles: input.edgeProfiles,
+    patchRewritten: toBrazeWebhookObject(file).patchRewritten,
+    notice: renderable ? null : input.notRenderable,
+    localizer: input.localizer,
+  });
+  return { state, request, problems: [...staticProblems, ...(perProfile[selected] ?? [])], selected };
 }

@@ -1,24 +1,12 @@
 import * as vscode from 'vscode';
-import {
-  type Problem,
-  type RenderedRequest,
-  type ScenarioName,
-  type TemplateFile,
-  SCENARIOS,
-  allRules,
-  emptyProfile,
-  lintRendered,
-  lintStatic,
-  redactRequest,
-  renderProfile,
-  toBrazeWebhookObject,
-} from '../../core';
+import { type Problem, type ProfileStatus, type RenderedRequest, type ScenarioName, type TemplateFile, SCENARIOS, emptyProfile } from '../../core';
 import { isTemplateUri } from '../commands';
+import { problemCount } from '../language-features';
 import { dependenciesFor } from '../render-service';
 import type { Settings } from '../settings';
 import type { TemplateCache } from '../template-cache';
 import type { SourcedProfile, WorkspaceInputs } from '../workspace-inputs';
-import { buildPreviewState } from './preview-model';
+import { type PreviewLocalizer, computePreview } from './preview-model';
 import type { PreviewState } from './protocol';
 
 /** Everything one preview computation produced; the request fields are already redacted. */
@@ -28,6 +16,8 @@ export interface PreviewResult {
   profile: SourcedProfile;
   /** Undefined when the template cannot be rendered (not valid JSON, or no url); see `state.notice`. */
   request?: RenderedRequest;
+  /** Static problems plus the rendered ones of the selected profile (messages name no profile). */
+  problems: Problem[];
   state: PreviewState;
 }
 
@@ -38,6 +28,7 @@ export function previewStrings(): Record<string, string> {
     profile: t('Profile'),
     scenario: t('Scenario'),
     builtIn: t('built-in'),
+    builtInProfiles: t('Built-in edge cases'),
     revealSecrets: t('Reveal secrets'),
     hideSecrets: t('Hide secrets'),
     copyCurl: t('Copy as cURL'),
@@ -49,33 +40,79 @@ export function previewStrings(): Record<string, string> {
     dropped: t('dropped: Braze inserts nothing'),
     aborted: t('Aborted: Braze sends nothing for this profile'),
     request: t('Webhook request'),
-    problems: t('Problems'),
-    noProblems: t('No problems for this profile.'),
-    matrix: t('All profiles'),
+    noProblems: t('No problems.'),
+    matrix: t('Sample profiles'),
     status: t('Status'),
-    summary: t('Summary'),
-    status_ok: t('ok'),
-    status_warning: t('warning'),
-    status_error: t('error'),
-    status_aborted: t('aborted'),
+    problemsColumn: t('Problems'),
+    profilesOf: t('Profiles:'),
+    moreBuiltIn: t('+{0} built-in', '{0}'),
+    onlySelected: t('Only for this built-in profile'),
+    onlyBuiltIn: t('Only with built-in edge cases'),
+    failed: t('The preview could not be updated'),
     patchNote: t("Braze's webhook object has no PATCH: the copy uses Salesforce's POST …?_HttpMethod=PATCH override."),
   };
 }
 
+/** Words for the preview model, with English and Spanish plural forms (one / other). */
+export function previewLocalizer(): PreviewLocalizer {
+  const t = vscode.l10n.t;
+  return {
+    strings: previewStrings(),
+    problemCount,
+    problemsTitle: (n) => t('Problems ({0})', n),
+    groupTitle: (group, n) => (group === 'workspace' ? t('Your sample profiles ({0})', n) : t('Built-in edge cases ({0})', n)),
+    noProfilesHint: t('No sample users yet: add a *.braze-profiles.json file with users in Braze\'s export format (POST /users/export/ids).'),
+    status: (status: ProfileStatus) => {
+      switch (status.kind) {
+        case 'clean':
+          return t('ok');
+        case 'aborted':
+          return t('aborted');
+        case 'findings':
+          return status.worst === 'error' ? t('error') : status.worst === 'warning' ? t('warning') : t('info');
+      }
+    },
+  };
+}
+
 /**
- * The preview's selection (template, profile, scenario, reveal) and the computation behind the
- * panel, the rendered document, the status bar and the copy commands. Rendering is async and
- * bounded by the engine's limits; a result for an outdated document version is dropped.
+ * A template's name as the workspace shows it: workspace-relative, also for a new, unsaved
+ * template that already has its path (New Salesforce Lead Template).
+ */
+export function displayName(uri: vscode.Uri): string {
+  if (uri.scheme !== 'untitled') return vscode.workspace.asRelativePath(uri);
+  const folder = vscode.workspace.workspaceFolders?.find((f) => uri.path.startsWith(`${f.uri.path}/`));
+  return folder ? vscode.workspace.asRelativePath(uri.with({ scheme: folder.uri.scheme, authority: folder.uri.authority })) : (uri.path.split('/').pop() ?? uri.path);
+}
+
+/** What the user chose for every view: the sample profile, the fixture scenario, reveal or not. */
+export interface PreviewSelection {
+  profileIndex?: number;
+  scenario?: ScenarioName;
+  revealed?: boolean;
+}
+
+/**
+ * The preview's selection and the computation behind the panel, the rendered documents, the
+ * status bar and the copy commands (ADR 014).
+ *
+ * - `target` is the template the preview *panel* shows: the active template editor, or the one a
+ *   command was run on. Only the panel reads it; nothing that renders changes it.
+ * - `compute(template)` renders the template it is given. A rendered `.http` document computes
+ *   its own template this way: it is a view of the session, never its owner.
+ * - `onDidChangeSelection` (profile, scenario, reveal, workspace inputs) makes every view
+ *   re-render; `onDidChangeTarget` concerns the panel only.
  */
 export class PreviewSession implements vscode.Disposable {
-  template: vscode.Uri | undefined;
+  private currentTarget: vscode.Uri | undefined;
   profileIndex = 1;
   scenario: ScenarioName;
   revealed = false;
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the selection or the template changed: views should recompute. */
-  readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly selectionChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeSelection = this.selectionChanged.event;
+  private readonly targetChanged = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChangeTarget = this.targetChanged.event;
+  private readonly disposables: vscode.Disposable[] = [this.selectionChanged, this.targetChanged];
 
   constructor(
     private settings: Settings,
@@ -84,80 +121,75 @@ export class PreviewSession implements vscode.Disposable {
   ) {
     this.scenario = settings.scenario in SCENARIOS ? (settings.scenario as ScenarioName) : 'token-ok';
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.template && e.document.uri.toString() === this.template.toString()) this.changed.fire();
-      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && isTemplateUri(editor.document.uri.path) && editor.document.uri.toString() !== this.template?.toString()) {
-          this.template = editor.document.uri;
-          this.changed.fire();
-        }
+        if (editor && isTemplateUri(editor.document.uri.path)) this.retarget(editor.document.uri);
       }),
-      inputs.onDidChange(() => this.changed.fire()),
+      inputs.onDidChange(() => this.selectionChanged.fire()),
     );
+  }
+
+  /** The template the preview panel shows. */
+  get target(): vscode.Uri | undefined {
+    return this.currentTarget;
+  }
+
+  /** Points the preview panel at another template (a command's argument, the active editor). */
+  retarget(template: vscode.Uri): void {
+    if (this.currentTarget?.toString() === template.toString()) return;
+    this.currentTarget = template;
+    this.targetChanged.fire(template);
   }
 
   updateSettings(settings: Settings): void {
     this.settings = settings;
+    this.selectionChanged.fire();
   }
 
-  select(change: { template?: vscode.Uri; profileIndex?: number; scenario?: ScenarioName; revealed?: boolean }): void {
-    if (change.template) this.template = change.template;
+  select(change: PreviewSelection): void {
     if (change.profileIndex !== undefined) this.profileIndex = change.profileIndex;
     if (change.scenario) this.scenario = change.scenario;
     if (change.revealed !== undefined) this.revealed = change.revealed;
-    this.changed.fire();
+    this.selectionChanged.fire();
   }
 
-  /** Workspace profiles then the built-in edge cases; one empty profile when there are none at all. */
+  /**
+   * The workspace's profiles, then the built-in edge cases (unless the setting hides them); one
+   * empty profile when there are none at all.
+   */
   async profiles(): Promise<SourcedProfile[]> {
     const { profiles, edgeProfiles } = await this.inputs.get();
-    const all = [...profiles, ...edgeProfiles];
+    const all = [...profiles.slice(0, this.settings.maxProfiles), ...(this.settings.edgeProfiles === 'hidden' ? [] : edgeProfiles)];
     return all.length > 0 ? all : [{ profile: emptyProfile() }];
   }
 
-  async compute(): Promise<PreviewResult | undefined> {
-    if (!this.template) return undefined;
-    const document = await vscode.workspace.openTextDocument(this.template);
+  /** How many profiles of each group the preview renders (the same numbers as its group headings). */
+  async profileCounts(): Promise<{ workspace: number; builtIn: number }> {
+    const { profiles, edgeProfiles } = await this.inputs.get();
+    return { workspace: Math.min(profiles.length, this.settings.maxProfiles), builtIn: this.settings.edgeProfiles === 'hidden' ? 0 : edgeProfiles.length };
+  }
+
+  /** Renders `template` for every profile; undefined when the document changed meanwhile. */
+  async compute(template: vscode.Uri): Promise<PreviewResult | undefined> {
+    const document = await vscode.workspace.openTextDocument(template);
     const file = this.templates.get(document);
     const version = document.version;
-    const profiles = (await this.profiles()).slice(0, this.settings.maxProfiles);
-    const selected = profiles.find((p) => p.profile.index === this.profileIndex) ?? profiles[0];
+    const profiles = await this.profiles();
     const { config } = await this.inputs.get();
-    const staticProblems = lintStatic(file, allRules, config);
-    const deps = await dependenciesFor(file, document.uri, this.inputs, this.scenario);
-    const renderable = file.syntaxErrors.length === 0 && file.url !== undefined;
-    const matrix: Array<{ index: number; label: string; request: RenderedRequest; problems: Problem[] }> = [];
-    let request: RenderedRequest | undefined;
-    let selectedProblems: Problem[] = [];
-    if (renderable) {
-      for (const sourced of profiles) {
-        const rendered = await renderProfile(file, sourced.profile, deps);
-        const problems = lintRendered(file, [rendered], allRules, config);
-        matrix.push({ index: sourced.profile.index, label: sourced.profile.ref.label, request: redactRequest(rendered), problems });
-        if (sourced === selected) {
-          request = redactRequest(rendered, { reveal: this.revealed });
-          selectedProblems = problems;
-        }
-      }
-    }
-    if (document.version !== version) return undefined;
-    const strings = previewStrings();
-    const state = buildPreviewState({
-      templateName: vscode.workspace.asRelativePath(document.uri),
-      lineStarts: file.lineStarts,
-      profiles: profiles.map((p) => ({ index: p.profile.index, label: p.profile.ref.label, builtIn: p.source === undefined })),
-      selectedProfile: selected.profile.index,
+    const computed = await computePreview({
+      templateName: displayName(document.uri),
+      file,
+      profiles: profiles.map((p) => ({ profile: p.profile, builtIn: p.source === undefined })),
+      selectedProfile: this.profileIndex,
+      deps: await dependenciesFor(file, document.uri, this.inputs, this.scenario),
+      config,
       scenario: this.scenario,
       revealed: this.revealed,
-      request,
-      problems: [...staticProblems, ...selectedProblems],
-      matrix,
-      patchRewritten: toBrazeWebhookObject(file).patchRewritten,
-      notice: renderable ? null : vscode.l10n.t('The template cannot be rendered until it is valid JSON with a "url".'),
-      strings,
+      edgeProfiles: this.settings.edgeProfiles,
+      notRenderable: vscode.l10n.t('The template cannot be rendered until it is valid JSON with a "url".'),
+      localizer: previewLocalizer(),
     });
-    return { document, file, profile: selected, request, state };
+    if (document.version !== version) return undefined;
+    return { document, file, profile: profiles[computed.selected], request: computed.request, problems: computed.problems, state: computed.state };
   }
 
   dispose(): void {

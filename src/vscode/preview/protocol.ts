@@ -26,11 +26,42 @@ export interface PreviewSubRequest extends PreviewHttpMessage {
   response: { status: number; body: string; source?: string; dropped: boolean };
 }
 
+/** A problem listed once, with the sample profiles that trigger it. */
+export interface PreviewFinding extends PreviewProblem {
+  /** Profiles that trigger it; empty for a static problem, which holds for every profile. */
+  profiles: Array<{ index: number; label: string; builtIn: boolean }>;
+  /** It applies to the selected profile (static problems always do). */
+  selected: boolean;
+}
+
+/** How a status looks; the words come localized in `PreviewMatrixRow.status`. */
+export type PreviewTone = 'ok' | 'info' | 'warning' | 'error' | 'aborted';
+
+/** One row per profile: its status and how many problems it has. */
 export interface PreviewMatrixRow {
   index: number;
   label: string;
-  status: 'ok' | 'aborted' | 'warning' | 'error';
-  summary: string;
+  tone: PreviewTone;
+  /** Localized status, e.g. "ok", "error", "aborted". */
+  status: string;
+  /** More about the status (an abort reason), or null. */
+  detail: string | null;
+  /** Localized count, e.g. "1 problem", "3 problems", or "" for none. */
+  count: string;
+}
+
+/** The user's own profiles, or the built-in edge cases. */
+export interface PreviewMatrixGroup {
+  id: 'workspace' | 'builtIn';
+  /** Localized, with the number of profiles. */
+  title: string;
+  /** Shown expanded (the built-in group is collapsed unless the setting says otherwise). */
+  open: boolean;
+  rows: PreviewMatrixRow[];
+  /** Problems only this group's profiles trigger (built-in group only; the others are in `problems`). */
+  findings: PreviewFinding[];
+  /** Shown when the group has no rows (how to add sample users), or null. */
+  hint: string | null;
 }
 
 /** Everything the panel shows. */
@@ -44,8 +75,17 @@ export interface PreviewState {
   subrequests: PreviewSubRequest[];
   request: PreviewHttpMessage | null;
   aborted: string | null;
-  problems: PreviewProblem[];
-  matrix: PreviewMatrixRow[];
+  /**
+   * Static problems and every problem one of the user's own profiles triggers, each once: the
+   * same list, and the same count, as the editor's diagnostics.
+   */
+  problems: PreviewFinding[];
+  /** Localized heading with the count, e.g. "Problems (2)". */
+  problemsTitle: string;
+  /** Problems of the selected built-in profile that none of the user's profiles has. */
+  selectedOnly: PreviewFinding[];
+  /** The user's profiles first, then the built-in edge cases (absent when hidden by the setting). */
+  groups: PreviewMatrixGroup[];
   /** PATCH cannot be a Braze webhook object; the copy offers `POST …?_HttpMethod=PATCH`. */
   brazeObjectNote: string | null;
   /** A template that cannot be rendered (syntax error), shown instead of a request. */
@@ -54,7 +94,11 @@ export interface PreviewState {
   strings: Record<string, string>;
 }
 
-export type ToWebview = { type: 'state'; state: PreviewState };
+/** The panel shows a state, a failure while computing one (never swallowed), or that it has no template. */
+export type ToWebview =
+  | { type: 'state'; state: PreviewState }
+  | { type: 'failure'; templateName: string; message: string; strings: Record<string, string> }
+  | { type: 'idle'; message: string };
 
 export type CopyFormat = 'curl' | 'http' | 'braze';
 
@@ -65,7 +109,8 @@ export type FromWebview =
   | { type: 'toggleReveal' }
   | { type: 'copy'; format: CopyFormat }
   | { type: 'openDocument' }
-  | { type: 'revealProblem'; line: number; column: number };
+  | { type: 'revealProblem'; line: number; column: number }
+  | { type: 'openRule'; ruleId: string };
 
 /** Narrows an unknown message from the webview; anything else is ignored. */
 export function isFromWebview(message: unknown): message is FromWebview {
@@ -84,6 +129,8 @@ export function isFromWebview(message: unknown): message is FromWebview {
       return m.format === 'curl' || m.format === 'http' || m.format === 'braze';
     case 'revealProblem':
       return typeof m.line === 'number' && typeof m.column === 'number';
+    case 'openRule':
+      return typeof m.ruleId === 'string' && /^[a-z][a-z0-9-]*$/.test(m.ruleId);
     default:
       return false;
   }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {
   applyFixes,
+  buildProfileMatrix,
+  lintRenderedPerProfile,
   type Dependencies,
   emptyProfile,
   type LintConfig,
@@ -24,6 +26,7 @@ import {
   toRenderJson,
 } from '../../../src/core';
 import { buildPreviewState } from '../../../src/vscode/preview/preview-model';
+import { TEST_LOCALIZER } from './preview';
 
 /** A fixed send time, so runs are reproducible. */
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z');
@@ -141,6 +144,7 @@ export async function runPipeline(input: PipelineInput, rules: readonly RuleDefi
     for (const p of json.problems) assert.ok(p.line >= 1 && p.column >= 1 && p.line <= file.lineStarts.length, `line/column out of the file: ${JSON.stringify(p)}`);
     outputs.push(toHttpDocument(shown, 'fuzz'), toCurl(shown), JSON.stringify(json));
   }
+  const perProfile = lintRenderedPerProfile(file, requests, rules, config);
   const preview = buildPreviewState({
     templateName: 'fuzz.braze-webhook.json',
     lineStarts: file.lineStarts,
@@ -149,11 +153,12 @@ export async function runPipeline(input: PipelineInput, rules: readonly RuleDefi
     scenario: input.scenario ?? 'token-ok',
     revealed: false,
     request: requests[0] ? redactRequest(requests[0]) : undefined,
-    problems,
-    matrix: requests.map((r, i) => ({ index: profiles[i]?.index ?? i + 1, label: profiles[i]?.ref.label ?? '', request: redactRequest(r), problems: r.problems })),
+    staticProblems: problems,
+    matrix: buildProfileMatrix(requests.map((r, i) => ({ profile: r.profile ?? { index: i + 1, label: `#${i + 1}` }, group: 'workspace', request: redactRequest(r), problems: perProfile[i] }))),
+    edgeProfiles: 'collapsed',
     patchRewritten: false,
     notice: null,
-    strings: {},
+    localizer: TEST_LOCALIZER,
   });
   outputs.push(JSON.stringify(preview));
   outputs.push(...problems.map((p) => JSON.stringify(toLineColumnProblem(p, file.lineStarts))));

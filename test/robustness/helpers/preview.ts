@@ -1,22 +1,6 @@
-import {
-  allRules,
-  type Dependencies,
-  lintRendered,
-  lintStatic,
-  type Problem,
-  type Profile,
-  redactRequest,
-  type RenderedRequest,
-  renderProfile,
-  type RuleDefinition,
-  type ScenarioName,
-  type TemplateFile,
-  toBrazeWebhookObject,
-  toCurl,
-  toHttpDocument,
-} from '../../../src/core';
+import { type Dependencies, type Profile, type RuleDefinition, type ScenarioName, type TemplateFile, toCurl, toHttpDocument } from '../../../src/core';
 import type { PreviewState } from '../../../src/vscode/preview/protocol';
-import { buildPreviewState } from '../../../src/vscode/preview/preview-model';
+import { computePreview as computePreviewState, type PreviewLocalizer } from '../../../src/vscode/preview/preview-model';
 
 /** What the preview panel would show, and what its copy buttons would copy. */
 export interface PreviewOutput {
@@ -25,10 +9,20 @@ export interface PreviewOutput {
   copies: string[];
 }
 
+/** English words, as the adapter would give them (the words do not matter to these tests). */
+export const TEST_LOCALIZER: PreviewLocalizer = {
+  strings: { patchNote: 'PATCH note' },
+  problemCount: (n) => (n === 1 ? '1 problem' : `${n} problems`),
+  groupTitle: (group, n) => `${group} (${n})`,
+  problemsTitle: (n) => `Problems (${n})`,
+  noProfilesHint: 'no profiles',
+  status: (status) => (status.kind === 'findings' ? status.worst : status.kind),
+};
+
 /**
- * The editor preview without the editor: the same steps as `PreviewSession.compute` (static lint,
- * render and rendered lint per profile, redaction unless revealed, `buildPreviewState`). The
- * panel itself is covered by the VS Code suite.
+ * The editor preview without the editor: the very computation `PreviewSession.compute` runs
+ * (`computePreview` from preview-model), with the profiles as the user's own. The panel itself
+ * is covered by the VS Code suite.
  */
 export async function computePreview(
   file: TemplateFile,
@@ -36,37 +30,18 @@ export async function computePreview(
   deps: Dependencies,
   options: { scenario?: ScenarioName; revealed?: boolean; rules?: readonly RuleDefinition[] } = {},
 ): Promise<PreviewOutput> {
-  const rules = options.rules ?? allRules;
-  const staticProblems = lintStatic(file, rules);
-  const renderable = file.syntaxErrors.length === 0 && file.url !== undefined;
-  const matrix: Array<{ index: number; label: string; request: RenderedRequest; problems: Problem[] }> = [];
-  let selected: RenderedRequest | undefined;
-  let selectedProblems: Problem[] = [];
-  if (renderable) {
-    for (const profile of profiles) {
-      const rendered = await renderProfile(file, profile, deps);
-      const problems = lintRendered(file, [rendered], rules);
-      matrix.push({ index: profile.index, label: profile.ref.label, request: redactRequest(rendered), problems });
-      if (!selected) {
-        selected = redactRequest(rendered, { reveal: options.revealed === true });
-        selectedProblems = problems;
-      }
-    }
-  }
-  const state = buildPreviewState({
+  const { state, request } = await computePreviewState({
     templateName: 'template.braze-webhook.json',
-    lineStarts: file.lineStarts,
-    profiles: profiles.map((p) => ({ index: p.index, label: p.ref.label, builtIn: false })),
+    file,
+    profiles: profiles.map((profile) => ({ profile, builtIn: false })),
     selectedProfile: profiles[0]?.index ?? 1,
+    deps,
     scenario: options.scenario ?? 'token-ok',
     revealed: options.revealed === true,
-    request: selected,
-    problems: [...staticProblems, ...selectedProblems],
-    matrix,
-    patchRewritten: toBrazeWebhookObject(file).patchRewritten,
-    notice: renderable ? null : 'not renderable',
-    strings: {},
+    edgeProfiles: 'collapsed',
+    notRenderable: 'not renderable',
+    localizer: TEST_LOCALIZER,
+    rules: options.rules,
   });
-  const copies = selected ? [toCurl(selected), toHttpDocument(selected)] : [];
-  return { state, copies };
+  return { state, copies: request ? [toCurl(request), toHttpDocument(request)] : [] };
 }

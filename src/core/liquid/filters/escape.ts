@@ -8,18 +8,29 @@
  * reported as a fidelity note in `BRAZE_FILTER_DOCS`.
  */
 import { toValue } from 'liquidjs';
-import type { FilterImplementation } from './index';
+import { noteCollection, printCollection } from '../ruby-output';
+import type { FilterContext, FilterImplementation } from './index';
 
 /**
- * Liquid's idea of "the text of a value": nil is empty, arrays are joined without a separator
- * (what `{{ array }}` prints), everything else goes through `String`.
+ * Liquid's idea of "the text of a value": nil is empty, a hash and an array print as
+ * `{{ value }}` prints them (`{"name"=>"Acme"}`, items joined), everything else goes through
+ * `String`.
  */
 export function toText(value: unknown): string {
   const v: unknown = toValue(value);
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(toText).join('');
-  return String(v);
+  return printCollection(v)?.text ?? String(v);
+}
+
+/**
+ * The text an escaping filter works on. A hash or array reaching one was almost certainly printed
+ * by mistake (a whole object into a JSON string or a URL), so it is noted on the render session,
+ * as an output printing one is.
+ */
+function textToEscape(ctx: FilterContext | undefined, value: unknown): string {
+  noteCollection(ctx?.context, toValue(value));
+  return toText(value);
 }
 
 const utf8 = new TextEncoder();
@@ -58,8 +69,8 @@ function percentEncode(text: string, keep: RegExp, spaceAsPlus: boolean): string
  * webhooks". Escapes `"`, `\`, every control character (`\n`, `\r`, `\t`, others as `\u00XX`) and
  * U+2028/U+2029, which are legal in JSON but end a line in JavaScript.
  */
-export function json_escape(value: unknown): string {
-  return JSON.stringify(toText(value))
+export function json_escape(this: FilterContext | void, value: unknown): string {
+  return JSON.stringify(textToEscape(this ?? undefined, value))
     .slice(1, -1)
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
@@ -73,8 +84,8 @@ export function json_escape(value: unknown): string {
  * containing `+` must not turn into a space on the receiving side). Same set as Ruby's
  * `ERB::Util.url_encode`; unconfirmed against Braze for `!*'()`.
  */
-export function url_param_escape(value: unknown): string {
-  return percentEncode(toText(value), UNRESERVED, false);
+export function url_param_escape(this: FilterContext | void, value: unknown): string {
+  return percentEncode(textToEscape(this ?? undefined, value), UNRESERVED, false);
 }
 
 /**
@@ -83,8 +94,8 @@ export function url_param_escape(value: unknown): string {
  * Decision: Ruby's RFC 2396 escape set, which (unlike JavaScript's `encodeURI`) also escapes `#`
  * and keeps `[` `]`; `%` is escaped, so an already-encoded URL gets double-encoded.
  */
-export function url_escape(value: unknown): string {
-  return percentEncode(toText(value), URL_STRUCTURE, false);
+export function url_escape(this: FilterContext | void, value: unknown): string {
+  return percentEncode(textToEscape(this ?? undefined, value), URL_STRUCTURE, false);
 }
 
 /**
@@ -93,8 +104,8 @@ export function url_escape(value: unknown): string {
  * RFC 3986 unreserved characters is escaped, including `!*'()` that liquidjs's own `url_encode`
  * keeps.
  */
-export function url_encode(value: unknown): string {
-  return percentEncode(toText(value), UNRESERVED, true);
+export function url_encode(this: FilterContext | void, value: unknown): string {
+  return percentEncode(textToEscape(this ?? undefined, value), UNRESERVED, true);
 }
 
 /** The escape family, keyed by Braze filter name. */

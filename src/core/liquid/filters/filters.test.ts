@@ -253,6 +253,32 @@ describe('Braze filters (through liquidjs)', () => {
       assert.equal(render("{% assign n = '350000.25' | plus: 0 %}{{ n | money }}"), '350000.25');
     });
 
+    it("divided_by: integer ÷ integer is integer division, as Ruby (Braze's filters page: 15 → 7)", () => {
+      assert.equal(render('{{15 | divided_by: 2}}'), '7');
+      assert.equal(render('{{15 | divided_by: 2.0}}'), '7.5');
+      assert.equal(render('{{ 145 | divided_by: 100.00 }}'), '1.45');
+      // Ruby floors: -15 / 2 is -8.
+      assert.equal(render('{{ -15 | divided_by: 2 }}'), '-8');
+    });
+
+    it('divided_by: a float on either side gives a float', () => {
+      assert.equal(render('{{ 15.0 | divided_by: 2 }}'), '7.5');
+      assert.equal(render('{{ v | divided_by: 2 }}', { v: 7.5 }), '3.75');
+      assert.equal(render('{{ v | divided_by: d }}', { v: 15, d: 2.5 }), '6');
+      assert.equal(render('{{ v | divided_by: o.d }}', { v: 15, o: { d: 2 } }), '7');
+      // Ruby's to_number: numeric text with a decimal point is a decimal, digits are an integer.
+      assert.equal(render("{{ '15.0' | divided_by: 2 }}"), '7.5');
+      assert.equal(render("{{ '15' | divided_by: '2' }}"), '7');
+    });
+
+    it('divided_by: integer division by zero fails like Ruby (ZeroDivisionError)', () => {
+      assert.throws(() => render('{{ 15 | divided_by: 0 }}'), /divided by 0/);
+    });
+
+    it('divided_by: the use-case countdown gives whole days', () => {
+      assert.equal(render("{% assign d = '1700100000' | minus: '1700000000' | divided_by: 86400 %}{{ d }} days"), '1 days');
+    });
+
     it('money leaves non-numbers alone and prints nil as empty', () => {
       assert.equal(render("[{{ 'n/a' | money }}|{{ missing | money }}]"), '[n/a|]');
     });

@@ -265,10 +265,10 @@ export const BRAZE_FILTER_DOCS: Record<string, BrazeFilterDoc> = {
   divided_by: {
     signature: 'number | divided_by: divisor',
     description:
-      'Divides a number; integer by integer is rounded down, a float divisor (2.0) gives a float.',
+      'Divides a number; integer by integer is integer division (15 / 2 = 7), a decimal on either side (2.0) gives a decimal.',
     braze: 'supported',
     fidelity:
-      "liquidjs's built-in divides as floats (15 / 2 = 7.5) where Braze gives 7; it also cannot tell 2.0 from 2.",
+      'A whole-valued decimal made by an earlier filter (`times: 1.0` giving 4) counts as an integer, and a whole decimal result prints without Ruby\'s `.0` (`10 | divided_by: 2.0` prints 5 here, 5.0 in Braze).',
   },
   floor: {
     signature: 'number | floor',
@@ -519,7 +519,7 @@ export const BRAZE_FILTER_DOCS: Record<string, BrazeFilterDoc> = {
       'Escapes quotes, backslashes and control characters so the text can sit inside a JSON string.',
     braze: 'braze-only',
     fidelity:
-      'Braze may additionally escape < > & as \\u003c-style sequences; the parsed JSON is the same.',
+      'Braze may additionally escape < > & as \\u003c-style sequences; the parsed JSON is the same. A hash or array is first printed as an output prints it (`{"name"=>"Acme"}`, items joined).',
   },
   json_parse: {
     signature: 'string | json_parse',

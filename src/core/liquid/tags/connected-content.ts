@@ -1,8 +1,10 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { FIXTURE_SOURCES } from '../../connected-content/fixture-resolver';
+import { isValidBrazeUrl } from '../../connected-content/url';
 import type { ConnectedContentOptions, ConnectedContentRequest, ConnectedContentResponse } from '../../types';
 import { type CcArgs, type CcOption, parseConnectedContentArgs } from '../connected-content-args';
 import { AbortSignal, PositionedError } from '../positioned-error';
-import { sessionOf } from '../render-session';
+import { type RenderSession, sessionOf } from '../render-session';
 
 /** Braze drops a response that takes longer than this. */
 export const CONNECTED_CONTENT_TIMEOUT_MS = 2000;
@@ -40,6 +42,12 @@ export class ConnectedContentTag extends Tag {
     }
   }
 
+  private failInvalidUrl(session: RenderSession, request: ConnectedContentRequest): never {
+    const response: ConnectedContentResponse = { status: 0, body: '', source: FIXTURE_SOURCES.invalidUrl };
+    session.subrequests.push({ fieldId: session.fieldId, request, response, tagBegin: this.token.begin, tagEnd: this.token.end });
+    throw new PositionedError(invalidUrlMessage(request.url), this.token.begin, this.token.end);
+  }
+
   /** The option as written, if present. */
   option(name: string): CcOption | undefined {
     return this.args.options.find((o) => o.name === name);
@@ -67,11 +75,22 @@ export class ConnectedContentTag extends Tag {
       rendered[name] = typeof templates === 'string' ? templates : ((yield this.liquid.renderer.renderTemplates(templates, ctx)) as string);
     }
     const request = buildRequest(url.trim(), this.args, rendered);
+    if (!isValidBrazeUrl(request.url)) this.failInvalidUrl(session, request);
     const answer = session.deps.resolveConnectedContent(request);
     const response = (answer instanceof Promise ? yield answer : answer) as ConnectedContentResponse;
     session.subrequests.push({ fieldId: session.fieldId, request, response, tagBegin: this.token.begin, tagEnd: this.token.end });
     applyResponse(ctx, emitter, request, response);
   }
+}
+
+/**
+ * A URL Braze cannot call (`aabbcc`, a `[insert_instance_name]` host, an empty URL): Braze makes
+ * no call, the Message Activity Log shows "<url> is not a valid URL" and the message fails. The
+ * call is still recorded (answered by nobody) so the preview shows what was attempted.
+ * https://www.braze.com/docs/user_guide/getting_started/b2b_use_cases/b2b_salesforce_sales_cloud (Troubleshooting)
+ */
+function invalidUrlMessage(url: string): string {
+  return url === '' ? 'the connected_content URL renders empty, which is not a valid URL' : `${url} is not a valid URL`;
 }
 
 /** Builds the request as Braze would send it. */

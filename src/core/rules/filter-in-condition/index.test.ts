@@ -20,7 +20,7 @@ runRuleTests(FilterInCondition, {
     {
       name: 'if',
       code: body('{% if ${first_name} | downcase == "ana" %}a{% endif %}'),
-      errors: [{ messageId: 'condition', data: { tag: 'if', chain: '| downcase' }, highlight: '| downcase' }],
+      errors: [{ messageId: 'condition', data: { tag: 'if', chain: '| downcase' }, highlight: '| downcase', severity: 'error' }],
       suggestions: ['Assign it first: `{% assign first_name_downcase = ${first_name} | downcase %}`'],
     },
     {
@@ -53,14 +53,20 @@ runRuleTests(FilterInCondition, {
     {
       name: '[] index',
       code: body('{{ items[i | plus: 1] }}'),
-      errors: [{ messageId: 'index', data: { chain: '| plus: 1' }, highlight: '| plus: 1' }],
+      errors: [{ messageId: 'index', data: { chain: '| plus: 1' }, highlight: '| plus: 1', severity: 'error' }],
       suggestions: ['Assign it first: `{% assign i_plus = i | plus: 1 %}`'],
     },
     {
       name: 'inside {{ }} nested in the condition, position through JSON escapes',
       code: body('{% if {{${first_name} | downcase}} == "ana" %}a{% endif %}'),
-      errors: [{ messageId: 'condition', data: { tag: 'if', chain: '| downcase' }, highlight: '| downcase' }],
+      errors: [{ messageId: 'nestedCondition', data: { tag: 'if', chain: '| downcase' }, highlight: '| downcase' }],
       suggestions: ['Assign it first: `{% assign first_name_downcase = ${first_name} | downcase %}`'],
+    },
+    {
+      name: "Braze's use case library form: a warning citing both pages, not an error",
+      code: body('{% assign uniq_cat = {{category | uniq }} %}{% if {{uniq_cat | size}} == 1 %}{{uniq_cat}}{% endif %}'),
+      errors: [{ messageId: 'nestedCondition', data: { tag: 'if', chain: '| size' }, highlight: '| size', severity: 'warning' }],
+      suggestions: ['Assign it first: `{% assign uniq_cat_size = uniq_cat | size %}`'],
     },
     {
       name: 'position after JSON escapes',

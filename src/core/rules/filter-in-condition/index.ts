@@ -6,10 +6,15 @@ import { findBlockOpener, findMisplacedFilters, type MisplacedFilter, regionsOf,
 const OPENERS: Record<string, string[]> = { elsif: ['if', 'unless'], when: ['case'] };
 
 /**
- * Braze allows filters only in `assign` and output: not in `if`/`elsif`/`unless` conditions,
- * `case`/`when` values, `for` iterables or a `[]` index (Shopify allows some of these; Braze's
- * Liquid does not).
+ * Braze's Filters and Using Liquid pages allow filters only in `assign` and output: not in
+ * `if`/`elsif`/`unless` conditions, `case`/`when` values, `for` iterables or a `[]` index.
+ * Braze's own Liquid use case library contradicts this with `{% if {{uniq_cat | size}} == 1 %}`
+ * (a filter inside a nested output). The preview follows the use case (the nested output is
+ * computed first) and this rule warns, citing both pages; a bare filter, which no Braze page
+ * uses, stays an error. See docs/braze-fidelity.md.
+ * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/
  * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/using_liquid/
+ * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/liquid_use_cases/
  */
 export const FilterInCondition: RuleDefinition = {
   meta: {
@@ -19,12 +24,15 @@ export const FilterInCondition: RuleDefinition = {
       recommended: true,
       url: docsUrl('filter-in-condition'),
     },
-    severity: 'error',
+    severity: 'warning',
     kind: 'static',
     schema: {},
     hasSuggestions: true,
     messages: {
-      condition: 'Braze allows filters only in `assign` and output, not in `{% {{tag}} %}`: `{{chain}}` breaks this tag. Assign the filtered value to a variable first.',
+      condition:
+        "Braze's Filters and Using Liquid pages allow filters only in `assign` and output, not in `{% {{tag}} %}`: `{{chain}}` may break this tag in Braze. Assign the filtered value to a variable first.",
+      nestedCondition:
+        "Braze's Filters page allows filters only in `assign` and output, not in `{% {{tag}} %}`, though its Liquid use case library puts `| size` in a nested output in an `if`: `{{chain}}` may not work in Braze (the preview computes the nested output first, as the use case expects). Assign the filtered value to a variable first.",
       index: 'Braze allows filters only in `assign` and output, not inside a `[]` index: `{{chain}}` breaks it. Assign the index to a variable first.',
       assignFirst: 'Assign it first: `{% assign {{variable}} = {{expression}} %}`',
     },
@@ -60,8 +68,11 @@ export const FilterInCondition: RuleDefinition = {
             },
           ]
         : [];
+      // Only the nested form has a Braze page that uses it; a bare filter is disallowed everywhere.
+      const nested = misplaced.kind === 'condition' && misplaced.replace.start !== misplaced.expression.start;
       context.report({
-        messageId: misplaced.kind,
+        messageId: nested ? 'nestedCondition' : misplaced.kind,
+        severity: nested ? undefined : 'error',
         data: { tag: region.name ?? '', chain },
         startIndex: range.start,
         endIndex: range.end,

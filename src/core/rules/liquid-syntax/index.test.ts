@@ -14,6 +14,7 @@ runRuleTests(LiquidSyntax, {
     { name: 'a filter in a condition is left to filter-in-condition', code: body('{% if ${first_name} | size > 0 %}a{% endif %}') },
     { name: 'curly quotes are left to curly-quotes', code: body('{{ “a” }}') },
     body('{% for i in (1..3) %}{{ i }}{% endfor %}'),
+    { name: 'message_extras is a Braze tag the preview knows', code: body('{% message_extras :key test :value 123 %}') },
   ],
   invalid: [
     {

@@ -8,11 +8,11 @@ import { findCurlyQuotes, findMisplacedFilters, isBlockTag, openBlocksBefore, re
 
 /**
  * Braze tags the preview engine does not implement: valid in Braze, so only a warning that the
- * field cannot be checked or previewed. Catalog tags and message_extras are documented on
+ * field cannot be checked or previewed. Catalog tags are documented on
  * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/faq/ and the
  * catalogs pages.
  */
-const BRAZE_TAGS_NOT_PREVIEWED = new Set(['catalog_items', 'catalog_selection_items', 'message_extras']);
+const BRAZE_TAGS_NOT_PREVIEWED = new Set(['catalog_items', 'catalog_selection_items']);
 
 /** Tags that only make sense inside a block, with the blocks they belong to. */
 const BRANCH_TAGS: Record<string, string> = {

@@ -1,4 +1,3 @@
-import snippets from '../../../../snippets/braze-webhook.snippets.json';
 import type { RuleDefinition } from '../../lint/types';
 import { objectMembers, rangeOf, type TemplateFile } from '../../template/template-file';
 import type { TextEdit } from '../../types';
@@ -12,8 +11,13 @@ import { isLiteralHost, webhookUrls } from '../oauth-helpers';
  */
 const AUTHENTICATED_PATH = /^\/services\/(?:data\/v\d+(?:\.\d+)?|apexrest)(?:[/?#]|$)/i;
 
-/** The product's OAuth header snippet: the member this rule suggests, as the editor inserts it. */
-const OAUTH_SNIPPET = snippets['OAuth Authorization header'].body.join('\n');
+/**
+ * The body of the `sf-oauth-header` snippet (snippets/braze-webhook.snippets.json), the member this
+ * rule suggests. Kept here, not imported, because the snippets are shipped files the editor reads
+ * at run time (they stay out of the bundle); test/meta/snippets.test.ts checks the two are equal.
+ */
+export const OAUTH_HEADER_SNIPPET_BODY =
+  '"Authorization": "{% connected_content https://${1:MyDomainName}.my.salesforce.com/services/oauth2/token :method post :body grant_type=client_credentials :basic_auth ${2:salesforce_connected_app} :cache_max_age 900 :save token %}{% if token.access_token == blank %}{% abort_message(\'${3:Salesforce token request failed}\') %}{% endif %}Bearer {{token.access_token}}"$0';
 
 /**
  * A webhook to Salesforce's REST API with no `Authorization` header at all. Every REST call needs
@@ -86,7 +90,7 @@ function myDomainName(host: string): string | undefined {
 
 /** The snippet's member text with its tab stops filled: the My Domain when known, else the snippet's defaults. */
 function oauthHeaderMember(myDomain: string | undefined): string {
-  return OAUTH_SNIPPET.replace(/\$\{(\d+):([^{}]*)\}/g, (_whole, index: string, fallback: string) => (index === '1' && myDomain ? myDomain : fallback)).replace(/\$\d+/g, '');
+  return OAUTH_HEADER_SNIPPET_BODY.replace(/\$\{(\d+):([^{}]*)\}/g, (_whole, index: string, fallback: string) => (index === '1' && myDomain ? myDomain : fallback)).replace(/\$\d+/g, '');
 }
 
 /** Edits that add `member` to `request_headers` (creating it after `url` when absent), in the file's indentation. */

@@ -4,6 +4,7 @@ import { splitUrl } from '../../connected-content/url';
 import type { RuleContext, RuleDefinition } from '../../lint/types';
 import { CONNECTED_CONTENT_TIMEOUT_MS, DEFAULT_SAVE_VARIABLE } from '../../liquid/tags/connected-content';
 import type { RenderedRequest, RenderedSubRequest } from '../../request/rendered-request';
+import type { Problem } from '../../types';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedField } from '../rendered-helpers';
 
@@ -52,7 +53,7 @@ export const RenderError: RuleDefinition = {
     return {
       RenderedRequest(request) {
         for (const problem of request.problems) {
-          if (problem.ruleId !== RENDERER_RULE_ID) continue;
+          if (problem.ruleId !== RENDERER_RULE_ID || isInvalidUrlFailure(request, problem)) continue;
           context.report({ messageId: 'renderer', data: { message: quoteRendered(request, problem.message, 400) }, startIndex: problem.startIndex, endIndex: problem.endIndex });
         }
         if (request.aborted) return;
@@ -61,6 +62,14 @@ export const RenderError: RuleDefinition = {
     };
   },
 };
+
+/**
+ * A connected_content URL Braze cannot call fails the render at the tag; render-invalid-url
+ * reports it with Braze's own log line, so it is not reported twice.
+ */
+function isInvalidUrlFailure(request: RenderedRequest, problem: Problem): boolean {
+  return request.subrequests.some((sub) => sub.response.source === FIXTURE_SOURCES.invalidUrl && sub.range.start === problem.startIndex && sub.range.end === problem.endIndex);
+}
 
 function reportSubrequest(context: RuleContext, request: RenderedRequest, sub: RenderedSubRequest): void {
   const { response } = sub;

@@ -57,9 +57,9 @@ runRuleTests(RenderInvalidUrl, {
       errors: [{ messageId: 'port', data: { port: '8443' }, highlight: urlToken(`https://acme.my.salesforce.com:8443${PATH}`) }],
     },
     {
-      name: 'connected_content URL with a placeholder (reported even though the token guard aborts)',
+      name: 'connected_content URL with a placeholder (the message fails before the token guard can abort)',
       code: tpl({ request_headers: { Authorization: `${placeholderTag}{% if result.access_token == blank %}{% abort_message('token failed') %}{% endif %}Bearer {{result.access_token}}` } }),
-      errors: [{ messageId: 'connectedContent', data: { url: 'https://[insert_instance_name].my.salesforce.com/services/oauth2/token', save: 'result' }, highlight: placeholderTag }],
+      errors: [{ messageId: 'connectedContent', data: { url: 'https://[insert_instance_name].my.salesforce.com/services/oauth2/token' }, highlight: placeholderTag }],
     },
     {
       name: "the snippet's MyDomainName host: no token comes back, Braze gets a connection error (issue 11)",
@@ -80,12 +80,12 @@ runRuleTests(RenderInvalidUrl, {
     {
       name: 'connected_content URL from an attribute, default variable name',
       code: tpl({ body: { LastName: 'Lee', Company: '{% connected_content {{custom_attribute.${api}}}/company %}{{connected.name}}' } }),
-      errors: [{ messageId: 'connectedContent', data: { url: '/company', save: 'connected' }, highlight: '{% connected_content {{custom_attribute.${api}}}/company %}' }],
+      errors: [{ messageId: 'connectedContent', data: { url: '/company' }, highlight: '{% connected_content {{custom_attribute.${api}}}/company %}' }],
     },
     {
       name: 'a secret in a connected_content URL is redacted',
       code: tpl({ body: { LastName: 'Lee', Company: '{% connected_content https://[api]/lookup?client_secret=TOPSECRET42 :save c %}{{c.name}}' } }),
-      errors: [{ messageId: 'connectedContent', data: { url: 'https://[api]/lookup?client_secret=<redacted>', save: 'c' }, highlight: '{% connected_content https://[api]/lookup?client_secret=TOPSECRET42 :save c %}' }],
+      errors: [{ messageId: 'connectedContent', data: { url: 'https://[api]/lookup?client_secret=<redacted>' }, highlight: '{% connected_content https://[api]/lookup?client_secret=TOPSECRET42 :save c %}' }],
     },
   ],
 });

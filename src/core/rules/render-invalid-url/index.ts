@@ -38,7 +38,7 @@ export const RenderInvalidUrl: RuleDefinition = {
         'The webhook URL renders with whitespace inside for this profile ("{{url}}"); a URL cannot hold spaces, so expect Braze to log "… is not a valid URL" and send nothing. Escape personalised parts with `| url_param_escape`.',
       port: 'The webhook URL renders with port {{port}} for this profile; Braze only sends webhooks to ports 80 and 443.',
       connectedContent:
-        'connected_content: Braze logs "{{url}} is not a valid URL" for this profile and makes no call, so `{{save}}` stays empty.',
+        'connected_content: Braze logs "{{url}} is not a valid URL" for this profile, makes no call and the message fails: nothing is sent.',
       webhookUnresolvable:
         'The webhook URL\'s host {{host}} is a placeholder for this profile: no such host exists, so Braze gets a connection error and nothing reaches Salesforce. Put your own host (your My Domain) there.',
       connectedContentUnresolvable:
@@ -49,11 +49,11 @@ export const RenderInvalidUrl: RuleDefinition = {
     return {
       RenderedRequest(request) {
         for (const sub of request.subrequests) {
-          const save = sub.options.save || DEFAULT_SAVE_VARIABLE;
           const at = { startIndex: sub.range.start, endIndex: sub.range.end };
           if (sub.response.source === FIXTURE_SOURCES.invalidUrl) {
-            context.report({ messageId: 'connectedContent', data: { url: quoteRendered(request, sub.url, 200), save }, ...at });
+            context.report({ messageId: 'connectedContent', data: { url: quoteRendered(request, sub.url, 200) }, ...at });
           } else if (sub.response.source === FIXTURE_SOURCES.unresolvableHost) {
+            const save = sub.options.save || DEFAULT_SAVE_VARIABLE;
             context.report({ messageId: 'connectedContentUnresolvable', data: { host: quoteRendered(request, splitUrl(sub.url)?.host ?? sub.url, 200), save }, ...at });
           }
         }

@@ -59,7 +59,10 @@ export async function renderRequest(
     if (request.aborted) break;
     const value = await renderField(field, target, deps, now, engine, request);
     if (value !== undefined) request.fields.push({ fieldId: field.field.id, value });
-    request.problems.push(...missingAttributeProblems(field, target));
+    // Liquid after an abort_message never renders: its references are not "rendered empty".
+    const aborted = request.aborted as RenderedRequest['aborted'];
+    const abortedAt = aborted?.fieldId === field.field.id ? aborted.range.end : Infinity;
+    request.problems.push(...missingAttributeProblems(field, target).filter((p) => p.startIndex < abortedAt));
   }
   assemble(file, request);
   if (target.ref) for (const problem of request.problems) problem.profile = target.ref;

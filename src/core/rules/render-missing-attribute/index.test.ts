@@ -76,6 +76,12 @@ runRuleTests(RenderMissingAttribute, {
       errors: [{ messageId: 'missingInTag', data: { reference: '${last_name}' }, highlight: '${last_name}' }],
     },
     {
+      name: 'what follows the abort in the same field does not render either',
+      code: tpl({ url: `{% if \${user_id} == blank %}{% abort_message('no id') %}{% endif %}https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/{{\${user_id}}}`, request_method: 'PATCH' }),
+      profiles: [{ last_name: 'Lee', email: 'lee@example.com', custom_attributes: {} }],
+      errors: [{ messageId: 'missingInTag', data: { reference: '${user_id}' }, highlight: '${user_id}' }],
+    },
+    {
       name: 'fields after an abort do not render, so only the guard reference is reported',
       code: tpl({ url: `{% if \${user_id} == blank %}{% abort_message('no id') %}{% endif %}https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/` }),
       profiles: [{ last_name: 'Lee', email: 'lee@example.com', custom_attributes: {} }],

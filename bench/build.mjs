@@ -40,7 +40,7 @@ export async function buildBundles(root, outDir) {
   const { webBuildOptions } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
   const [extension, , cli, , , web] = await Promise.all([
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js'] }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js', './extension-first-run.js'] }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { SKIPPED_DIRECTORIES, TEMPLATE_FILE_SUFFIX, globToRegExp } from '../core';
 
@@ -9,13 +9,35 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf(sep) + 1);
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(join(dir, entry.name), out);
-    } else if (entry.isFile()) {
-      out.push(join(dir, entry.name));
+/**
+ * Every file below `dir`, symlinks followed: a symlinked file is listed under its link's path, a
+ * symlinked folder is walked under its link's path. Each real folder is walked once (`seen` holds
+ * real paths), so a link to the folder itself or to an ancestor ends the walk there instead of
+ * looping. A dangling link is listed when it is named like a template, so reading it reports it.
+ */
+function walk(dir: string, out: string[], seen: Set<string> = new Set()): void {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const kind = entry.isSymbolicLink() ? linkTarget(path) : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+    if (kind === 'directory') {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, out, seen);
+    } else if (kind === 'file' || (kind === 'dangling' && entry.name.endsWith(TEMPLATE_FILE_SUFFIX))) {
+      out.push(path);
     }
+  }
+}
+
+/** What a symlink points at; `dangling` when its target does not exist (or is a loop of links). */
+function linkTarget(path: string): 'directory' | 'file' | 'dangling' | 'other' {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+  } catch {
+    return 'dangling';
   }
 }
 

@@ -1,6 +1,12 @@
+import { dirname, resolve } from 'node:path';
 import {
+  CONFIG_FILE_NAME,
   type ConnectedContentResolver,
+  type LintConfig,
   type MockRule,
+  type SalesforceSchema,
+  allRules,
+  parseConfig,
   type Profile,
   type ScenarioName,
   SCENARIOS,
@@ -13,10 +19,43 @@ import {
 } from '../core';
 import { CliError } from './cli-error';
 import { displayPath, looksBinary, readTextFile } from './node-fs';
+import { loadRunSchema } from './salesforce';
 
-export interface LoadedInputs {
-  profiles?: Profile[];
+/** The inputs of a lint or render run other than the templates. */
+export interface RunInputs {
+  config: LintConfig;
+  /** Sample users from every profiles file, in order; empty when none was given. */
+  profiles: Profile[];
   resolver: ConnectedContentResolver;
+  /** The mocks file's rules and the scenario in force: the simulated Salesforce answer reads them too. */
+  mocks: MockRule[];
+  scenario?: ScenarioName;
+  /** The built-in sObject models plus the org describes of the config and of `--describe`. */
+  salesforce: SalesforceSchema;
+}
+
+/** The options of `lint`, `render` and `explain` that name input files. */
+export interface RunInputOptions {
+  profiles: string[];
+  mocks?: string;
+  scenario?: string;
+  config?: string;
+  /** `--describe` files: org describes that win over the config's for the same sObject. */
+  describe?: string[];
+}
+
+/**
+ * Configuration, profiles and fixtures of a run: each option given on the command line wins over
+ * the configuration file's (whose paths are relative to the file), as in `lint` and `render` alike.
+ */
+export function loadRunInputs(options: RunInputOptions, warn: (line: string) => void): RunInputs {
+  const { config, configDir } = loadConfig(options.config);
+  const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
+  const profiles = profilePaths.flatMap((path) => loadProfiles(path, warn));
+  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
+  const { resolver, rules, scenario } = loadMocks(mocksPath, options.scenario ?? config.scenario);
+  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
+  return { config, profiles, resolver, mocks: rules, scenario, salesforce };
 }
 
 interface FileProblemLike {
@@ -51,11 +90,6 @@ export function loadProfiles(path: string, warn: (line: string) => void = () => 
   return profiles;
 }
 
-/** The fixture resolver from an optional `*.braze-mocks.json` and a scenario name. */
-export function loadMocksResolver(path: string | undefined, scenario: string | undefined): ConnectedContentResolver {
-  return loadMocks(path, scenario).resolver;
-}
-
 /** What a mocks file and a scenario give a run: the resolver, and the rules and scenario the simulated Salesforce answer uses. */
 export interface LoadedMocks {
   resolver: ConnectedContentResolver;
@@ -80,8 +114,8 @@ export function loadMocks(path: string | undefined, scenario: string | undefined
  * The profiles to render: all of them, or the one `--user` names (external_id, braze_id, email
  * or 1-based position). Without a profiles file, one profile with every attribute empty.
  */
-export function selectProfiles(profiles: Profile[] | undefined, user: string | undefined): Profile[] {
-  const all = profiles ?? [emptyProfile()];
+export function selectProfiles(profiles: readonly Profile[], user: string | undefined): Profile[] {
+  const all = profiles.length > 0 ? [...profiles] : [emptyProfile()];
   if (user === undefined) return all;
   const matches = all.filter((p) => matchesUser(p, user));
   if (matches.length === 0) {
@@ -93,4 +127,23 @@ export function selectProfiles(profiles: Profile[] | undefined, user: string | u
 function matchesUser(profile: Profile, user: string): boolean {
   const u = profile.user as Record<string, unknown>;
   return [u.external_id, u.braze_id, u.email].some((v) => typeof v === 'string' && v === user) || String(profile.ref.index) === user;
+}
+
+/** `--config FILE`, else `braze-webhook.config.json` in the current directory, else defaults. */
+export function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
+  const configPath = resolve(path ?? CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = readTextFile(configPath);
+  } catch (error) {
+    if (path) throw error;
+    return { config: {}, configDir: process.cwd() };
+  }
+  const { config, problems } = parseConfig(text, allRules.map((r) => r.meta.id));
+  if (problems.length > 0) {
+    const p = problems[0];
+    const before = text.replace(/^\uFEFF/, '').slice(0, p.startIndex).split(/\r\n|\r|\n/);
+    throw new CliError(`${displayPath(configPath)}:${before.length}:${before[before.length - 1].length + 1}: ${p.message}`);
+  }
+  return { config, configDir: dirname(configPath) };
 }

@@ -79,7 +79,7 @@ const COMMANDS: readonly Command[] = [
     name: 'render',
     synopsis: 'TEMPLATE [--profiles FILE…] [--user ID] [--mocks FILE] [--scenario NAME] [--describe FILE…] [--format http|curl|json] [--reveal-secrets] [--config FILE]',
     summary:
-      'Prints the request Braze would send for each user, the token call included. Secrets are redacted unless --reveal-secrets is given.',
+      "Prints the request Braze would send for each user, the token call included, Salesforce's predicted answer, and every problem lint reports for that user (same rules, severities and configuration). Secrets are redacted unless --reveal-secrets is given.",
     options: {
       profiles: { type: 'string', multiple: true },
       user: { type: 'string' },
@@ -99,7 +99,7 @@ const COMMANDS: readonly Command[] = [
       ['--describe FILE…', DESCRIBE_HELP],
       ['--format http|curl|json', 'output format (default http)'],
       ['--reveal-secrets', 'show client secrets and tokens instead of <redacted>'],
-      ['--config FILE', 'configuration (default: braze-webhook.config.json in the current directory)'],
+      ['--config FILE', 'configuration, as for lint: rule settings, org describes, and profiles, mocks and scenario when not given'],
     ],
     run: (values, positionals, out, err) => render(values, positionals, out, err),
   },

@@ -1,12 +1,24 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { type DecodedText, type TextEncoding, decodeTextBytes, encodeText } from '../core';
 import { CliError } from './cli-error';
 
 /** Refused before reading: no template or profile file is this large. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads a UTF-8 text file or fails with a one-line message (exit 2). */
+/** A text file's content and how it was stored, so a fix can write it back the same way. */
+export type TextFile = DecodedText;
+
+/** Reads a text file or fails with a one-line message (exit 2). See `readTextFileWithEncoding`. */
 export function readTextFile(path: string): string {
+  return readTextFileWithEncoding(path).text;
+}
+
+/**
+ * Reads a text file, decoded by its byte order mark (UTF-16 LE or BE, else UTF-8; see
+ * `decodeTextBytes`). Fails with a one-line message (exit 2).
+ */
+export function readTextFileWithEncoding(path: string): TextFile {
   let size: number;
   try {
     const stat = statSync(path);
@@ -17,11 +29,18 @@ export function readTextFile(path: string): string {
     throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (size > MAX_INPUT_BYTES) throw new CliError(`${path}: file is ${Math.round(size / 1048576)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  return decodeTextBytes(bytes);
+}
+
+/** Writes text in the encoding it was read in (a byte order mark is whatever `text` starts with). */
+export function writeTextFile(path: string, text: string, encoding: TextEncoding): void {
+  writeFileSync(path, encodeText(text, encoding));
 }
 
 /** True when the bytes are not text (a NUL byte in the first 8 KB, like git's heuristic). */
@@ -40,7 +59,7 @@ export function makeContentBlockReader(templatePath: string, root: string = proc
     for (const folder of folders) {
       const candidate = join(folder, 'content_blocks', `${name}.liquid`);
       try {
-        return readFileSync(candidate, 'utf8');
+        return decodeTextBytes(readFileSync(candidate)).text;
       } catch {
         // try the next folder
       }

@@ -12,8 +12,9 @@ import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
  * Golden cases: each folder holds a template, sample profiles, optional fixtures, optional
- * content blocks, and the expected rendered requests with Salesforce's predicted answer (redacted,
- * as `render --format json` prints them, built-in Lead model). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
+ * content blocks, and the expected rendered requests with Salesforce's predicted answer (redacted;
+ * `problems` are the renderer's own, where `render --format json` prints lint's findings; built-in
+ * Lead model). Set GOLDEN_UPDATE=1 to rewrite expected files, then review the diff by hand.
  */
 const root = __dirname;
 const FIXED_NOW = new Date('2026-03-01T12:00:00Z');

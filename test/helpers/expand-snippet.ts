@@ -10,13 +10,25 @@
  * (`$TM_FILENAME`, `${first_name}`) or a transform throws. In a Braze snippet, `${first_name}` is
  * almost always a Braze attribute reference whose `$` should have been escaped; VS Code would
  * silently turn it into an editable "first_name" and drop the `$`.
+ *
+ * `fill` types values into the tab stops instead of their defaults, keyed by the default text
+ * (`{ MyDomainName: 'acme' }`), as a user replacing a placeholder would.
  */
-export function expandSnippet(body: string | readonly string[]): string {
+export function expandSnippet(body: string | readonly string[], fill: Readonly<Record<string, string>> = {}): string {
   const source = typeof body === 'string' ? body : body.join('\n');
   const nodes = new SnippetParser(source).parseAll();
   const defaults = new Map<number, string>();
   collectDefaults(nodes, defaults);
-  return render(nodes, defaults);
+  for (const [index, text] of defaults) if (Object.hasOwn(fill, text)) defaults.set(index, fill[text]);
+  return render(nodes, defaults, fill);
+}
+
+/** The text of every placeholder default (`${1:MyDomainName}` → `MyDomainName`) of a snippet body. */
+export function snippetDefaults(body: string | readonly string[]): string[] {
+  const source = typeof body === 'string' ? body : body.join('\n');
+  const defaults = new Map<number, string>();
+  collectDefaults(new SnippetParser(source).parseAll(), defaults);
+  return [...defaults.values()];
 }
 
 type SnippetNode =
@@ -161,7 +173,7 @@ function collectDefaults(nodes: readonly SnippetNode[], defaults: Map<number, st
   }
 }
 
-function render(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, string>): string {
+function render(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, string>, fill: Readonly<Record<string, string>> = {}): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {
@@ -171,9 +183,11 @@ function render(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, str
       case 'tabstop':
         out += defaults.get(node.index) ?? '';
         break;
-      case 'placeholder':
-        out += render(node.children, defaults);
+      case 'placeholder': {
+        const text = render(node.children, defaults, fill);
+        out += Object.hasOwn(fill, text) ? fill[text] : text;
         break;
+      }
       case 'choice':
         out += node.options[0] ?? '';
         break;

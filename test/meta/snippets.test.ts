@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, lintStatic, makeFixtureResolver, parseProfiles, parseTemplateFile, type Problem, renderProfile, simulateSalesforceAnswer } from '../../src/core';
-import { expandSnippet } from '../helpers/expand-snippet';
+import { OAUTH_HEADER_SNIPPET_BODY } from '../../src/core/rules/oauth-header-missing';
+import { expandSnippet, snippetDefaults } from '../helpers/expand-snippet';
 import { BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 
 /**
- * Every snippet in snippets/braze-webhook.snippets.json, expanded with its defaults and placed
- * where its context says, must give a template that is valid JSON and has no error from any
- * registered rule. The test runs whatever `allRules` holds, so a new rule that an existing snippet
- * trips fails here: fix the snippet, or the rule if the snippet is right.
+ * Every snippet in snippets/braze-webhook.snippets.json, expanded and placed where its context
+ * says, must give a valid JSON template. Expanded with its tab-stop defaults, its only errors are
+ * `placeholder` findings on those defaults (`MyDomainName` stands for your My Domain and is flagged
+ * until replaced, issue 11); with the placeholders filled with real values (REAL_VALUES) it has no
+ * error from any registered rule. The test runs whatever `allRules` holds, so a new rule that an
+ * existing snippet trips fails here: fix the snippet, or the rule if the snippet is right.
  */
 
 const SNIPPETS_PATH = join(__dirname, '..', '..', 'snippets', 'braze-webhook.snippets.json');
@@ -25,11 +28,14 @@ interface Snippet {
 
 const snippets = JSON.parse(readFileSync(SNIPPETS_PATH, 'utf8')) as Record<string, Snippet>;
 
+/** What a user types into the tab stops that are placeholders. */
+const REAL_VALUES: Readonly<Record<string, string>> = { MyDomainName: 'acme' };
+
 /** The headers of the base template: a correct token call (no secret in it) and the JSON type. */
 const BASE_HEADERS: ReadonlyArray<[string, string]> = [
   [
     'Authorization',
-    "{% connected_content https://MyDomainName.my.salesforce.com/services/oauth2/token :method post :body grant_type=client_credentials :basic_auth salesforce_connected_app :cache_max_age 900 :save token %}{% if token.access_token == blank %}{% abort_message('Salesforce token request failed') %}{% endif %}Bearer {{token.access_token}}",
+    "{% connected_content https://acme.my.salesforce.com/services/oauth2/token :method post :body grant_type=client_credentials :basic_auth salesforce_connected_app :cache_max_age 900 :save token %}{% if token.access_token == blank %}{% abort_message('Salesforce token request failed') %}{% endif %}Bearer {{token.access_token}}",
   ],
   ['Content-Type', 'application/json'],
 ];
@@ -59,7 +65,7 @@ function createTemplate(parts: { headers?: string; body?: string; rawBody?: stri
   return [
     '{',
     '  "name": "Snippet test",',
-    '  "url": "https://MyDomainName.my.salesforce.com/services/data/v66.0/sobjects/Lead/",',
+    '  "url": "https://acme.my.salesforce.com/services/data/v66.0/sobjects/Lead/",',
     '  "request_method": "POST",',
     `  "request_headers": {\n    ${members(parts.headers, BASE_HEADERS)}\n  },`,
     `  "body": ${body}`,
@@ -73,9 +79,9 @@ function parseMembers(text: string): Record<string, unknown> {
   return JSON.parse(`{${text}}`) as Record<string, unknown>;
 }
 
-/** The templates a snippet is checked in, by name. */
-function placements(snippet: Snippet): Array<[string, string]> {
-  const expanded = expandSnippet(snippet.body);
+/** The templates a snippet is checked in, by name; `fill` types values into its tab stops. */
+function placements(snippet: Snippet, fill: Readonly<Record<string, string>> = {}): Array<[string, string]> {
+  const expanded = expandSnippet(snippet.body, fill);
   switch (snippet.context) {
     case 'file':
       return [['as the whole file', expanded]];
@@ -137,8 +143,18 @@ describe('snippets/braze-webhook.snippets.json', () => {
 
   for (const [name, snippet] of entries) {
     describe(`${snippet.prefix} (${name})`, () => {
+      const defaults = snippetDefaults(snippet.body);
       for (const [where, text] of placements(snippet)) {
-        it(`is valid JSON and lints without errors ${where}`, () => {
+        it(`is valid JSON, and its only errors are placeholders on its tab-stop defaults, ${where}`, () => {
+          assert.doesNotThrow(() => JSON.parse(text), `not valid JSON:\n${text}`);
+          const problems = lintStatic(parseTemplateFile(text), allRules, undefined, BUILT_IN_SALESFORCE);
+          const errors = problems.filter((p) => p.severity === 'error');
+          const notPlaceholders = errors.filter((p) => p.ruleId !== 'placeholder' || !defaults.includes(text.slice(p.startIndex, p.endIndex)));
+          assert.deepEqual(notPlaceholders, [], `errors other than tab-stop placeholders:\n${describeProblems(text, notPlaceholders)}\nin:\n${text}\nall problems:\n${describeProblems(text, problems)}`);
+        });
+      }
+      for (const [where, text] of placements(snippet, REAL_VALUES)) {
+        it(`lints without errors ${where} once its placeholders are filled in`, () => {
           assert.doesNotThrow(() => JSON.parse(text), `not valid JSON:\n${text}`);
           const problems = lintStatic(parseTemplateFile(text), allRules, undefined, BUILT_IN_SALESFORCE);
           const errors = problems.filter((p) => p.severity === 'error');
@@ -147,6 +163,26 @@ describe('snippets/braze-webhook.snippets.json', () => {
       }
     });
   }
+
+  it('flags the My Domain default of the whole-template and OAuth snippets until it is replaced', () => {
+    for (const prefix of ['sf-create-lead', 'sf-update-lead-mql', 'sf-oauth-header']) {
+      const snippet = Object.values(snippets).find((s) => s.prefix === prefix);
+      assert.ok(snippet, prefix);
+      const [[, text]] = placements(snippet);
+      const flagged = lintStatic(parseTemplateFile(text), allRules).filter((p) => p.ruleId === 'placeholder').map((p) => text.slice(p.startIndex, p.endIndex));
+      assert.ok(flagged.length > 0 && flagged.every((t) => t === 'MyDomainName'), `${prefix}: ${flagged.join(', ')}`);
+    }
+  });
+
+  it("oauth-header-missing suggests the sf-oauth-header snippet's body, word for word", () => {
+    const snippet = Object.values(snippets).find((s) => s.prefix === 'sf-oauth-header');
+    assert.equal(snippet?.body.join('\n'), OAUTH_HEADER_SNIPPET_BODY);
+  });
+
+  it('REAL_VALUES fills only defaults that snippets have', () => {
+    const all = entries.flatMap(([, snippet]) => snippetDefaults(snippet.body));
+    for (const key of Object.keys(REAL_VALUES)) assert.ok(all.includes(key), `${key} is no snippet default`);
+  });
 });
 
 /** The examples' sample users, rendered for each template. */
@@ -163,7 +199,7 @@ async function answers(text: string) {
 
 describe('every snippet and every example shows a predicted Salesforce answer', () => {
   for (const [name, snippet] of Object.entries(snippets)) {
-    for (const [where, text] of placements(snippet)) {
+    for (const [where, text] of placements(snippet, REAL_VALUES)) {
       it(`${snippet.prefix} (${name}) ${where}`, async () => {
         const predicted = await answers(text);
         assert.ok(predicted.some((a) => a !== null), 'no profile gets an answer');
@@ -180,6 +216,11 @@ describe('every snippet and every example shows a predicted Salesforce answer', 
 });
 
 describe('expandSnippet', () => {
+  it('fills tab stops by their default text, mirrors included', () => {
+    assert.equal(expandSnippet(['https://${1:MyDomainName}.x/${2:a} $1'], { MyDomainName: 'acme' }), 'https://acme.x/a acme');
+    assert.deepEqual(snippetDefaults(['${1:MyDomainName} ${2|x,y|} ${3:n}']), ['MyDomainName', 'x', 'n']);
+  });
+
   it('uses defaults, first choices and mirrors, and drops bare tab stops', () => {
     assert.equal(expandSnippet(['a ${1:one} ${2|x,y|} $1 $3 ${4} $0']), 'a one x one   ');
     assert.equal(expandSnippet(['$1 then ${1:later}']), 'later then later');

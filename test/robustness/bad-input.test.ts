@@ -24,6 +24,18 @@ const SEED_CREATE = readFileSync(join(REPO, 'examples/seed-create-lead.braze-web
 const SAMPLE_USERS = readFileSync(join(REPO, 'examples/sample-users.braze-profiles.json'), 'utf8');
 const LEAD_URL = 'https://acme.my.salesforce.com/services/data/v60.0/sobjects/Lead/';
 
+/** `text` as UTF-16 with its byte order mark. */
+function toUtf16(text: string, order: 'le' | 'be'): Buffer {
+  const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return order === 'le' ? le : le.swap16();
+}
+
+/** The text of UTF-16 bytes that start with a byte order mark (the mark dropped). */
+function fromUtf16(bytes: Buffer, order: 'le' | 'be'): string {
+  const le = order === 'le' ? Buffer.from(bytes) : Buffer.from(bytes).swap16();
+  return le.toString('utf16le').slice(1);
+}
+
 interface LintJsonProblem {
   ruleId: string;
   severity: string;
@@ -125,14 +137,17 @@ describe('robustness: bad input gives a clear message and nothing is lost', func
     });
   });
 
-  describe('BOM and CRLF', () => {
+  describe('BOM, UTF-16 and CRLF', () => {
     before(() => {
       writeFileSync(path('lf.braze-webhook.json'), CREATE_LEAD);
       writeFileSync(path('bom.braze-webhook.json'), `\ufeff${CREATE_LEAD}`);
       writeFileSync(path('crlf.braze-webhook.json'), `\ufeff${CREATE_LEAD.replace(/\n/g, '\r\n')}`);
+      // Windows editors save "Unicode" as UTF-16 with a byte order mark; it is decoded by that mark.
+      writeFileSync(path('utf16le.braze-webhook.json'), toUtf16(CREATE_LEAD, 'le'));
+      writeFileSync(path('utf16be.braze-webhook.json'), toUtf16(CREATE_LEAD, 'be'));
     });
 
-    for (const variant of ['bom', 'crlf']) {
+    for (const variant of ['bom', 'crlf', 'utf16le', 'utf16be']) {
       it(`${variant}: lint reports the same problems at the same lines and columns as the plain file`, () => {
         const plain = cli(['lint', 'lf.braze-webhook.json', '--profiles', 'users.braze-profiles.json', '--format', 'json']);
         const other = cli(['lint', `${variant}.braze-webhook.json`, '--profiles', 'users.braze-profiles.json', '--format', 'json']);
@@ -155,7 +170,8 @@ describe('robustness: bad input gives a clear message and nothing is lost', func
       ['empty', '', /: The file is empty/],
       ['whitespace', ' \r\n\t\n', /: The file is empty/],
       ['png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /: not a text file/],
-      ['utf16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CREATE_LEAD, 'utf16le')]), /: not a text file/],
+      // UTF-16 without a byte order mark is not guessed at.
+      ['utf16le-no-bom', Buffer.from(CREATE_LEAD, 'utf16le'), /: not a text file/],
       ['latin1-bytes', Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x7b, 0xe9, 0x22, 0x3a]), /: .+/],
     ];
     before(() => {
@@ -394,6 +410,20 @@ describe('robustness: bad input gives a clear message and nothing is lost', func
       assert.deepEqual(parseTemplateFile(fixed).syntaxErrors, []);
       assert.equal(readFileSync(path('untouched.braze-webhook.json'), 'utf8'), original);
     });
+
+    for (const order of ['le', 'be'] as const) {
+      it(`--fix keeps a UTF-16${order.toUpperCase()} file in UTF-16${order.toUpperCase()} with its byte order mark`, () => {
+        writeFileSync(path(`fix16${order}.braze-webhook.json`), toUtf16(SEED_CREATE, order));
+        const run = cli(['lint', `fix16${order}.braze-webhook.json`, '--fix', '--format', 'json'], { allowed: [`fix16${order}.braze-webhook.json`] });
+        assert.equal(run.code, 1, describeRun(run));
+        const bytes = readFileSync(path(`fix16${order}.braze-webhook.json`));
+        assert.deepEqual([...bytes.subarray(0, 2)], order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+        const text = fromUtf16(bytes, order);
+        assert.notEqual(text, SEED_CREATE);
+        assert.match(text, /:cache_max_age 900/, 'the safe fixes were applied');
+        assert.deepEqual(parseTemplateFile(text).syntaxErrors, []);
+      });
+    }
 
     it('--fix leaves a malformed file exactly as it was', () => {
       const broken = `${SEED_CREATE.trimEnd().slice(0, -1)},\n`;

@@ -7,7 +7,7 @@ import { createWorkspace, removeWorkspace } from './helpers/workspace';
 
 /**
  * Preview injection in the terminal: profile values (and other file content) holding HTML,
- * `javascript:` URLs, ANSI/OSC escape sequences, NUL, CR and C1 controls must come out of every
+ * `javascript:` URLs, ANSI/OSC escape sequences, NUL, CR, C1 and bidi controls must come out of every
  * CLI output as inert, visible text: no active character reaches stdout or stderr, and the
  * hostile text is still there (escaped, not silently dropped).
  */
@@ -25,6 +25,8 @@ const HOSTILE = {
   c1Csi: '\u009b31mC1',
   del: 'x\u007fy',
   lineSeparator: 'one\u2028two',
+  bidiOverride: 'acme.com\u202Emoc.live',
+  bidiIsolate: 'a\u2067b\u2069c',
 };
 
 const USER = {
@@ -36,7 +38,7 @@ const USER = {
   custom_attributes: {
     company: HOSTILE.hyperlink,
     note: `${HOSTILE.nul}${HOSTILE.carriageReturn}${HOSTILE.backspace}`,
-    c1: `${HOSTILE.c1Csi}${HOSTILE.del}${HOSTILE.lineSeparator}`,
+    c1: `${HOSTILE.c1Csi}${HOSTILE.del}${HOSTILE.lineSeparator}${HOSTILE.bidiOverride}${HOSTILE.bidiIsolate}`,
   },
 };
 

@@ -14,6 +14,7 @@ import { linted, nextPost, nextState } from './waits';
 const repo = path.resolve(__dirname, '..', '..');
 const SOURCE = 'braze-webhook';
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 function copyExample(name: string): vscode.Uri {
   const uri = workspaceFile(name);
@@ -87,7 +88,13 @@ describe('first run (issue 12)', function () {
       const prefix = { create: 'sf-create-lead', update: 'sf-update-lead-mql', upsert: 'sf-upsert-lead' }[kind];
       assert.ok(Object.values(snippets).some((s) => s.prefix === prefix), `no ${prefix} snippet`);
       await linted(api, document);
-      const errors = ours(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && !d.message.endsWith('[profile user-4711]'));
+      // The snippet's My Domain tab stop (MyDomainName) is flagged until the user types theirs (issue 11):
+      // the placeholder itself and the rendered request that cannot reach that host; nothing else.
+      const isMyDomainDefault = (d: vscode.Diagnostic) =>
+        (codeOf(d) === 'placeholder' && document.getText(d.range) === 'MyDomainName') || (codeOf(d) === 'render-invalid-url' && d.message.includes('MyDomainName.my.salesforce.com'));
+      const all = ours(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && !d.message.endsWith('[profile user-4711]'));
+      assert.ok(all.some(isMyDomainDefault), `the MyDomainName default is not flagged: ${describeDiagnostics(all)}`);
+      const errors = all.filter((d) => !isMyDomainDefault(d));
       assert.deepEqual(errors.map((d) => d.message), [], describeDiagnostics(errors));
       // Saving writes exactly that file, without a dialog.
       const saved = workspaceFile(`first-${kind}.braze-webhook.json`);

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Dependencies, type Explanation, explainSalesforceError, offsetToLineColumn } from '../../core';
-import { loadMocks, loadProfiles } from '../inputs';
+import { loadRunInputs } from '../inputs';
 import { makeContentBlockReader, readTextFile } from '../node-fs';
-import { loadRunSchema } from '../salesforce';
 import { toInertJson, toTerminalSafe } from '../terminal';
 import { loadTemplate } from '../template-input';
-import { loadConfig } from './lint';
 
 export interface ExplainOptions {
   template: string;
@@ -28,14 +26,9 @@ export interface ExplainOptions {
 export async function runExplain(options: ExplainOptions, write: (text: string) => void, warn: (text: string) => void, readStdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
   const { file, path: templatePath, shown } = loadTemplate(options.template);
   const input = options.error === '-' ? readStdin() : readTextFile(resolve(options.error));
-  const { config, configDir } = loadConfig(options.config);
-  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
-  const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
-  const profiles = profilePaths.flatMap((path) => loadProfiles(path, warn));
-  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
-  const mocks = loadMocks(mocksPath, options.scenario ?? config.scenario);
-  const deps: Dependencies = { resolveConnectedContent: mocks.resolver, readContentBlock: makeContentBlockReader(templatePath) };
-  const explanation = await explainSalesforceError(file, input, { salesforce, profiles, deps, mocks: mocks.rules, scenario: mocks.scenario });
+  const { salesforce, profiles, resolver, mocks, scenario } = loadRunInputs(options, warn);
+  const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(templatePath) };
+  const explanation = await explainSalesforceError(file, input, { salesforce, profiles, deps, mocks, scenario });
   if (explanation.problem) {
     warn(`braze-webhook: ${options.error === '-' ? 'standard input' : options.error}: ${explanation.problem}\n`);
     return 2;

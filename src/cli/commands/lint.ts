@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
-  CONFIG_FILE_NAME,
   TEMPLATE_FILE_SUFFIX,
   type Dependencies,
   type LintConfig,
@@ -13,21 +11,18 @@ import {
   applyFixes,
   lintTemplate,
   looksLikeWebhookTemplate,
-  parseConfig,
-  shellQuote,
-  toTemplateFileName,
   parseTemplateFile,
+  shellQuote,
   toLineColumnProblem,
+  toTemplateFileName,
 } from '../../core';
-import { CliError } from '../cli-error';
 import { type FoundFiles, findTemplateFiles } from '../find-files';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import type { FileReport } from '../formatters/types';
-import { loadMocksResolver, loadProfiles } from '../inputs';
-import { displayPath, looksBinary, makeContentBlockReader, readTextFile } from '../node-fs';
-import { loadRunSchema } from '../salesforce';
+import { loadRunInputs } from '../inputs';
+import { type TextFile, displayPath, looksBinary, makeContentBlockReader, readTextFile, readTextFileWithEncoding, writeTextFile } from '../node-fs';
 
 export interface LintCommandOptions {
   paths: string[];
@@ -47,21 +42,16 @@ const MAX_FIX_PASSES = 10;
 
 /** `braze-webhook lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 unreadable). */
 export async function runLint(options: LintCommandOptions, version: string, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { config, configDir } = loadConfig(options.config);
-  const profilePaths = options.profiles.length > 0 ? options.profiles.map((p) => resolve(p)) : (config.profiles ?? []).map((p) => resolve(configDir, p));
-  const profiles: Profile[] = profilePaths.flatMap((path) => loadProfiles(path, err));
-  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
-  const resolver = loadMocksResolver(mocksPath, options.scenario ?? config.scenario);
-  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, err);
+  const { config, profiles, resolver, salesforce } = loadRunInputs(options, err);
   const found = findTemplateFiles(options.paths);
   for (const missing of found.missing) err(`braze-webhook: ${missing}: no such file, or no match\n`);
   reportMisnamedTemplates(found, err);
   const reports: FileReport[] = [];
   let unreadable = found.missing.length + found.empty.length;
   for (const path of found.files) {
-    let text: string;
+    let input: TextFile;
     try {
-      text = readTextFile(path);
+      input = readTextFileWithEncoding(path);
     } catch (error) {
       err(`braze-webhook: ${(error as Error).message}\n`);
       unreadable++;
@@ -69,7 +59,7 @@ export async function runLint(options: LintCommandOptions, version: string, out:
     }
     const deps: Dependencies = { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(path) };
     const run: LintRun = { config, profiles, deps, salesforce };
-    const { problems, lineStarts } = options.fix ? await fixFile(path, text, run) : await lintText(text, run);
+    const { problems, lineStarts } = options.fix ? await fixFile(path, input, run) : await lintText(input.text, run);
     reports.push({ file: displayPath(path), problems: problems.map((p) => ({ ...toLineColumnProblem(p, lineStarts), ...(p.profile ? { profile: p.profile.label } : {}) })) });
   }
   out(format(reports, options.format, version, unreadable));
@@ -106,8 +96,11 @@ async function lintText(text: string, run: LintRun): Promise<LintedText> {
   return { problems: (await lintTemplate(file, { rules: allRules, ...run })).problems, lineStarts: file.lineStarts };
 }
 
-/** Applies safe fixes until none is left, writes the file once if it changed, returns what remains. */
-async function fixFile(path: string, original: string, run: LintRun): Promise<LintedText> {
+/**
+ * Applies safe fixes until none is left, writes the file once if it changed (same encoding and
+ * byte order mark), returns what remains.
+ */
+async function fixFile(path: string, { text: original, encoding }: TextFile, run: LintRun): Promise<LintedText> {
   const hadBom = original.charCodeAt(0) === 0xfeff;
   let text = hadBom ? original.slice(1) : original;
   let linted = await lintText(text, run);
@@ -119,7 +112,7 @@ async function fixFile(path: string, original: string, run: LintRun): Promise<Li
     linted = await lintText(text, run);
   }
   const result = hadBom ? `\uFEFF${text}` : text;
-  if (result !== original) writeFileSync(path, result, 'utf8');
+  if (result !== original) writeTextFile(path, result, encoding);
   return linted;
 }
 
@@ -168,25 +161,6 @@ function reportMisnamedTemplates(found: FoundFiles, err: (text: string) => void)
   for (const path of lookalikes.filter((p) => !noted.has(p))) {
     err(`braze-webhook: note: ${displayPath(path)} looks like a webhook template but is not named *${TEMPLATE_FILE_SUFFIX}, so it was not linted; to lint it: ${rename(path)}\n`);
   }
-}
-
-/** `--config FILE`, else `braze-webhook.config.json` in the current directory, else defaults. */
-export function loadConfig(path: string | undefined): { config: LintConfig; configDir: string } {
-  const configPath = resolve(path ?? CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = readTextFile(configPath);
-  } catch (error) {
-    if (path) throw error;
-    return { config: {}, configDir: process.cwd() };
-  }
-  const { config, problems } = parseConfig(text, allRules.map((r) => r.meta.id));
-  if (problems.length > 0) {
-    const p = problems[0];
-    const before = text.replace(/^\uFEFF/, '').slice(0, p.startIndex).split(/\r\n|\r|\n/);
-    throw new CliError(`${displayPath(configPath)}:${before.length}:${before[before.length - 1].length + 1}: ${p.message}`);
-  }
-  return { config, configDir: dirname(configPath) };
 }
 
 /** `--list-rules`: one line per rule from its meta. */

@@ -1,35 +1,37 @@
-import { resolve } from 'node:path';
 import {
   type Dependencies,
+  type LintConfig,
   type Problem,
   type Profile,
   type RenderedRequest,
   type SalesforceAnswer,
+  type SalesforceSchema,
+  type TemplateFile,
   allRules,
   collectSecrets,
-  redactText,
-  simulateSalesforceAnswer,
-  toAnswerComment,
   lintRendered,
   lintStatic,
   offsetToLineColumn,
   redactRequest,
+  redactText,
   renderProfile,
+  simulateSalesforceAnswer,
+  sortProblems,
+  toAnswerComment,
   toCurl,
-  toRenderJson,
   toHttpDocument,
+  toLineColumnProblem,
+  toRenderJson,
 } from '../../core';
 import { CliError } from '../cli-error';
-import { loadMocks, loadProfiles, selectProfiles } from '../inputs';
+import { loadRunInputs, selectProfiles } from '../inputs';
 import { makeContentBlockReader } from '../node-fs';
-import { loadRunSchema } from '../salesforce';
 import { loadTemplate } from '../template-input';
-import { loadConfig } from './lint';
 import { toInertJson, toTerminalSafe } from '../terminal';
 
 export interface RenderOptions {
   template: string;
-  /** Profiles files, read in order; none means one user with every attribute empty. */
+  /** Profiles files, read in order; none (and none in the config) means one user with every attribute empty. */
   profiles: string[];
   user?: string;
   mocks?: string;
@@ -38,40 +40,58 @@ export interface RenderOptions {
   revealSecrets: boolean;
   /** `--describe` files: org describes that win over the config's. */
   describe?: string[];
-  /** `--config FILE`; else braze-webhook.config.json in the current directory, when there is one. */
+  /** Configuration file; `braze-webhook.config.json` in the current directory when absent. */
   config?: string;
 }
 
-/** `braze-webhook render`: prints the request Braze would send, per profile. Returns the exit code. */
-export async function runRender(options: RenderOptions, write: (text: string) => void, warn: (text: string) => void = () => undefined): Promise<number> {
-  const { file, path: templatePath, shown } = loadTemplate(options.template);
-  if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
-  const { config, configDir } = loadConfig(options.config);
-  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
-  const profiles = selectProfiles(options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined, options.user);
-  // Mocks and scenario as lint takes them (flags, else the config), so both give the same verdicts.
-  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
-  const mocks = loadMocks(mocksPath, options.scenario ?? config.scenario);
-  const deps: Dependencies = { resolveConnectedContent: mocks.resolver, readContentBlock: makeContentBlockReader(templatePath) };
-  // The same findings lint reports for each profile: static ones, then the rendered rules.
-  const staticProblems = lintStatic(file, allRules, config, salesforce);
-  const results: RenderResult[] = [];
-  for (const profile of profiles) {
-    const rendered = await renderProfile(file, profile, deps);
-    const problems = [...staticProblems, ...lintRendered(file, [rendered], allRules, config, salesforce)];
-    const answer = simulateSalesforceAnswer(rendered, { salesforce, mocks: mocks.rules, scenario: mocks.scenario });
-    const secrets = options.revealSecrets ? [] : collectSecrets(rendered);
-    results.push({ request: { ...redactRequest(rendered, { reveal: options.revealSecrets }), problems }, answer: answer && redactAnswer(answer, secrets) });
-  }
-  write(formatResults(results, profiles, options.format, file.lineStarts));
-  const failing = results.some(({ request, answer }) => request.problems.some((p) => p.severity === 'error') || (answer !== null && isErrorAnswer(answer)));
-  return failing ? 1 : 0;
+/** One rendered profile with the findings `lint` reports for it and Salesforce's predicted answer. */
+interface RenderedProfile {
+  profile: Profile;
+  /** Redacted unless secrets are revealed. */
+  request: RenderedRequest;
+  problems: Problem[];
+  /** Redacted as the request is; null when the request is not a Salesforce REST call. */
+  answer: SalesforceAnswer | null;
 }
 
-/** One profile's rendered request (redacted, with its findings) and Salesforce's predicted answer. */
-interface RenderResult {
-  request: RenderedRequest;
-  answer: SalesforceAnswer | null;
+/**
+ * `braze-webhook render`: prints the request Braze would send, per profile, with Salesforce's
+ * predicted answer and every finding `lint` reports for that profile (static rules and the
+ * rendered rules, same configuration and describes). Returns the exit code: 1 when a finding is
+ * an error, as for `lint`, or when a profile's predicted answer is an error.
+ */
+export async function runRender(options: RenderOptions, write: (text: string) => void, warn: (text: string) => void = () => undefined): Promise<number> {
+  const file = readTemplate(options.template);
+  const inputs = loadRunInputs(options, warn);
+  const profiles = selectProfiles(inputs.profiles, options.user);
+  const deps: Dependencies = { resolveConnectedContent: inputs.resolver, readContentBlock: makeContentBlockReader(file.path) };
+  const { config, salesforce } = inputs;
+  const staticProblems = lintStatic(file.file, allRules, config, salesforce);
+  const results: RenderedProfile[] = [];
+  for (const profile of profiles) {
+    const rendered = await renderProfile(file.file, profile, deps);
+    const answer = simulateSalesforceAnswer(rendered, { salesforce, mocks: inputs.mocks, scenario: inputs.scenario });
+    results.push({
+      profile,
+      request: redactRequest(rendered, { reveal: options.revealSecrets }),
+      problems: sortProblems([...staticProblems, ...renderedFindings(file.file, rendered, config, salesforce)]),
+      answer: answer && redactAnswer(answer, options.revealSecrets ? [] : collectSecrets(rendered)),
+    });
+  }
+  write(formatResults(results, options.format, file.file.lineStarts));
+  return results.some((r) => r.problems.some((p) => p.severity === 'error') || (r.answer !== null && isErrorAnswer(r.answer))) ? 1 : 0;
+}
+
+/** Reads and parses the template; anything that cannot be rendered is exit 2 with file:line:column. */
+function readTemplate(argument: string): { file: TemplateFile; path: string } {
+  const { file, path, shown } = loadTemplate(argument);
+  if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
+  return { file, path };
+}
+
+/** The rendered rules for one profile, as `lint` runs them (on the unredacted request; messages redact themselves). */
+function renderedFindings(file: TemplateFile, request: RenderedRequest, config: LintConfig, salesforce: SalesforceSchema): Problem[] {
+  return lintRendered(file, [request], allRules, config, salesforce);
 }
 
 /** An answer that means the webhook failed: not sent, or not 2xx. */
@@ -86,25 +106,29 @@ function redactAnswer(answer: SalesforceAnswer, secrets: string[]): SalesforceAn
   return { ...answer, body: safe(answer.body), summary: safe(answer.summary), caveats: answer.caveats.map(safe), conversions: answer.conversions.map(safe) };
 }
 
-function formatResults(results: RenderResult[], profiles: Profile[], format: RenderOptions['format'], lineStarts: number[]): string {
-  if (format === 'json') return toInertJson(`${JSON.stringify(results.map((r) => toRenderJson(r.request, lineStarts, r.answer)), null, 2)}\n`);
-  const blocks = results.map(({ request: r, answer }, i) => {
-    const label = `Profile ${profiles[i].ref.index}: ${profiles[i].ref.label}`;
+function formatResults(results: RenderedProfile[], format: RenderOptions['format'], lineStarts: number[]): string {
+  if (format === 'json') {
+    const entries = results.map((r) => ({ ...toRenderJson(r.request, lineStarts, r.answer), problems: r.problems.map((p) => toLineColumnProblem(p, lineStarts)) }));
+    return toInertJson(`${JSON.stringify(entries, null, 2)}\n`);
+  }
+  const blocks = results.map(({ profile, request, problems, answer }) => {
+    const label = `Profile ${profile.ref.index}: ${profile.ref.label}`;
     if (format === 'curl') {
       const head = `# ${label}`;
-      const command = r.aborted ? `${head}\n# Aborted: ${r.aborted.reason} (Braze sends nothing)\n` : `${head}\n${toCurl(r)}\n`;
-      return command + (answer ? `${toAnswerComment(answer)}\n` : '') + problemsAsComments(r.problems, lineStarts);
+      const command = request.aborted ? `# Aborted: ${request.aborted.reason} (Braze sends nothing)\n` : `${toCurl(request)}\n`;
+      return `${head}\n${command}${answer ? `${toAnswerComment(answer)}\n` : ''}${problemsAsComments(problems, lineStarts)}`;
     }
-    return toHttpDocument(r, label, answer) + problemsAsComments(r.problems, lineStarts);
+    return toHttpDocument(request, label, answer) + problemsAsComments(problems, lineStarts);
   });
   return toTerminalSafe(blocks.join('\n'));
 }
 
 function problemsAsComments(problems: Problem[], lineStarts: number[]): string {
   if (problems.length === 0) return '';
-  return `${problems.map((p) => {
-    const at = offsetToLineColumn(lineStarts, p.startIndex);
-    return `# ${p.severity} ${p.ruleId} (line ${at.line}, column ${at.column}): ${p.message}`;
-  }).join('\n')}\n`;
+  return `${problems
+    .map((p) => {
+      const at = offsetToLineColumn(lineStarts, p.startIndex);
+      return `# ${p.severity} ${p.ruleId} (line ${at.line}, column ${at.column}): ${p.message.replace(/\n/g, ' ')}`;
+    })
+    .join('\n')}\n`;
 }
-

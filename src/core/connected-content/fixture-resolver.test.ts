@@ -135,6 +135,27 @@ describe('makeFixtureResolver', () => {
       assert.equal(describeFixtureResponse(req, answer), `Braze would not send this call: it logs "${url} is not a valid URL".`);
     });
 
+    it("hands out no token for a placeholder host (the snippet's MyDomainName): a connection error, as Braze gets it", () => {
+      // Issue 11: the preview showed a 200 token for https://MyDomainName.my.salesforce.com.
+      for (const url of [
+        'https://MyDomainName.my.salesforce.com/services/oauth2/token',
+        'https://mydomainname.my.salesforce.com/services/oauth2/token',
+        'https://yourInstance.my.salesforce.com/services/oauth2/token',
+        'https://your-domain.my.salesforce.com/services/oauth2/token',
+        'https://xxx.my.salesforce.com/services/oauth2/token',
+        'https://crm.invalid/api',
+      ]) {
+        const req = tokenRequest({}, url);
+        const answer = resolve(req, { rules: [rule('*', 200, { text: 'never' })] });
+        assert.deepEqual(answer, { status: 599, body: '', source: FIXTURE_SOURCES.unresolvableHost }, url);
+        assert.match(describeFixtureResponse(req, answer) ?? '', /^Braze could not connect: the host .+ is a placeholder that does not resolve \(connection error, 599\)\.$/);
+      }
+    });
+
+    it('still answers a My Domain really named like a word (acme, mydomain)', () => {
+      for (const host of ['acme', 'mydomain']) assert.equal(resolve(tokenRequest({}, `https://${host}.my.salesforce.com/services/oauth2/token`)).status, 200, host);
+    });
+
     it('treats an empty host or a missing scheme as invalid', () => {
       for (const url of ['https://.my.salesforce.com/services/oauth2/token', '', '/services/oauth2/token', 'ftp://example.com/x']) {
         assert.equal(resolve(request(url)).source, FIXTURE_SOURCES.invalidUrl, url);
@@ -220,7 +241,10 @@ describe('makeFixtureResolver', () => {
         400,
         oauthError('invalid_client_id', 'client identifier invalid'),
       ],
+      ['the YOUR_CLIENT_ID placeholder', tokenRequest({ body: 'client_id=YOUR_CLIENT_ID&client_secret=s3cr3t&grant_type=client_credentials' }), 400, oauthError('invalid_client_id', 'client identifier invalid')],
+      ['the <client_id> placeholder', tokenRequest({ body: 'client_id=<client_id>&client_secret=s3cr3t&grant_type=client_credentials' }), 400, oauthError('invalid_client_id', 'client identifier invalid')],
       ['no client_secret', tokenRequest({ body: 'grant_type=client_credentials&client_id=a' }), 400, oauthError('invalid_client', 'invalid client credentials')],
+      ['the xxx placeholder secret', tokenRequest({ body: 'grant_type=client_credentials&client_id=a&client_secret=xxx' }), 400, oauthError('invalid_client', 'invalid client credentials')],
       [
         'the [insert_client_secret] placeholder',
         tokenRequest({ body: 'client_id=a&client_secret=[insert_client_secret]&grant_type=client_credentials' }),

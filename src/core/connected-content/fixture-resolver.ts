@@ -3,6 +3,10 @@ import type { MockResponse, MockRule } from './mocks-file';
 import { answerTokenRequest, classifyTokenUrl, isMyDomainHost, SALESFORCE_TOKEN_SOURCE } from './salesforce-token-endpoint';
 import { DEFAULT_SCENARIO, type ScenarioName } from './scenarios';
 import { isValidBrazeUrl, matchUrlGlob, splitUrl, type UrlParts } from './url';
+import { isPlaceholderHost } from '../util/placeholders';
+
+/** The status Braze's docs give a connection error (e.g. a host that does not resolve). */
+export const UNRESOLVABLE_HOST_STATUS = 599;
 
 /**
  * `source` values of fixture answers that are not user rules (those are `rule #<n> …`).
@@ -13,6 +17,8 @@ export const FIXTURE_SOURCES = Object.freeze({
   unmatched: 'unmatched',
   /** Braze would not send at all: status 0, empty body. */
   invalidUrl: 'invalid-url',
+  /** A placeholder host no DNS server answers: Braze's connection error, 599, empty body. */
+  unresolvableHost: 'unresolvable-host',
   /** The built-in Salesforce token endpoint. */
   salesforceToken: SALESFORCE_TOKEN_SOURCE,
   /** A Salesforce API call answered by the `expired-session` or `server-error` scenario. */
@@ -36,12 +42,17 @@ export interface FixtureResolverOptions {
  * 1. **Invalid URL** — a host Braze cannot parse (e.g. `[insert_instance_name].my.salesforce.com`):
  *    Braze sends nothing and logs `<url> is not a valid URL`, so no fixture can answer. Status 0,
  *    empty body, `source: 'invalid-url'`.
- * 2. **User rules**, in order; the first whose URL pattern and method match wins.
- * 3. **The built-in Salesforce token endpoint** (`POST https://<My Domain>/services/oauth2/token`),
+ * 2. **Placeholder host** — a host written as a placeholder (`MyDomainName.my.salesforce.com`, the
+ *    snippets' default; `yourInstance…`, `xxx…`, a reserved `.invalid` name): no DNS server answers
+ *    it, so Braze gets a connection error, which its docs number 599 (unhealthy host detection,
+ *    https://www.braze.com/docs/help/help_articles/api/webhook_connected_content_errors/; domain.md §2.2).
+ *    Status 599, empty body, `source: 'unresolvable-host'`; no fixture can answer either.
+ * 3. **User rules**, in order; the first whose URL pattern and method match wins.
+ * 4. **The built-in Salesforce token endpoint** (`POST https://<My Domain>/services/oauth2/token`),
  *    shaped by the scenario.
- * 4. **Scenario answers** for other Salesforce calls: `expired-session` → 401
+ * 5. **Scenario answers** for other Salesforce calls: `expired-session` → 401
  *    `INVALID_SESSION_ID`, `server-error` → 503.
- * 5. **Unmatched** — status 404, empty body, `source: 'unmatched'`. Braze renders a 404 as an
+ * 6. **Unmatched** — status 404, empty body, `source: 'unmatched'`. Braze renders a 404 as an
  *    empty string (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/connected_content/making_an_api_call),
  *    so the template behaves as it would against a missing endpoint; `describeFixtureResponse`
  *    explains it ("no fixture for POST https://…").
@@ -53,6 +64,7 @@ export function makeFixtureResolver(options: FixtureResolverOptions = {}): Conne
   return (request) => {
     const parts = isValidBrazeUrl(request.url) ? splitUrl(request.url) : undefined;
     if (!parts) return { status: 0, body: '', source: FIXTURE_SOURCES.invalidUrl };
+    if (isPlaceholderHost(parts.host)) return { status: UNRESOLVABLE_HOST_STATUS, body: '', source: FIXTURE_SOURCES.unresolvableHost };
     return (
       answerFromRules(rules, request) ??
       answerBuiltIn(request, parts, scenario, now) ?? { status: 404, body: '', source: FIXTURE_SOURCES.unmatched }
@@ -109,6 +121,9 @@ function isSalesforceHost(host: string): boolean {
 export function describeFixtureResponse(request: ConnectedContentRequest, response: ConnectedContentResponse): string | undefined {
   if (response.source === FIXTURE_SOURCES.invalidUrl) {
     return `Braze would not send this call: it logs "${request.url} is not a valid URL".`;
+  }
+  if (response.source === FIXTURE_SOURCES.unresolvableHost) {
+    return `Braze could not connect: the host ${splitUrl(request.url)?.host ?? request.url} is a placeholder that does not resolve (connection error, ${UNRESOLVABLE_HOST_STATUS}).`;
   }
   if (response.source === FIXTURE_SOURCES.unmatched) {
     return `No fixture for ${request.method} ${request.url}: answered 404 with an empty body, which Braze renders as an empty string. Add a rule to a *.braze-mocks.json file.`;

@@ -6,6 +6,7 @@ import { base64ToText, bytesToBase64 } from './base64';
 import { deterministicText, fakeSalesforceId } from './salesforce-id';
 import type { ScenarioName } from './scenarios';
 import type { UrlParts } from './url';
+import { isPlaceholderValue } from '../util/placeholders';
 
 /** `source` of answers from the built-in token endpoint. */
 export const SALESFORCE_TOKEN_SOURCE = 'salesforce-token';
@@ -195,13 +196,12 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * False for missing values and for placeholders left from the recipe or docs, like
- * `[insert_client_id]` or `<consumer key>`: Salesforce treats them as unknown credentials.
+ * False for missing values and for placeholders left from the recipe, the docs or the snippets
+ * (`[insert_client_id]`, `<consumer key>`, `YOUR_CLIENT_ID`, `xxx`): Salesforce treats them as
+ * unknown credentials.
  */
 function isUsableCredential(value: string | undefined): value is string {
-  if (value === undefined) return false;
-  const trimmed = value.trim();
-  return !/\[insert_[^\]]*\]/i.test(trimmed) && !/^\[[^\]]*\]$/.test(trimmed) && !/^<[^>]*>$/.test(trimmed);
+  return value !== undefined && !isPlaceholderValue(value);
 }
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';

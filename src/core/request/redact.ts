@@ -1,3 +1,4 @@
+import { isPlaceholderValue } from '../util/placeholders';
 import type { RenderedRequest } from './rendered-request';
 
 /** What replaces a secret value in any output that is not an explicit reveal. */
@@ -23,6 +24,21 @@ const SECRET_RESPONSE_FIELDS = ['access_token', 'refresh_token', 'id_token'];
 const MIN_SECRET_LENGTH = 4;
 
 /**
+ * A Salesforce session id or OAuth access token, wherever it is written: the 15-character org id
+ * (`00D…`), `!`, then the token (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm;
+ * the token endpoint's answers in domain.md §6 have this shape).
+ */
+export const SALESFORCE_SESSION_ID = /(?<![A-Za-z0-9])00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{16,}/g;
+
+/** The password of `scheme://user:password@host` in a URL. */
+const USERINFO_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/g;
+
+/** Session ids and URL passwords anywhere in a text. */
+function anywhereSecrets(text: string): string[] {
+  return [...[...text.matchAll(SALESFORCE_SESSION_ID)].map((m) => m[0]), ...[...text.matchAll(USERINFO_PASSWORD)].flatMap((m) => [m[1], safeDecode(m[1])])];
+}
+
+/**
  * Every secret value in a rendered request: client secrets in token-request bodies, tokens in
  * token responses, Bearer/Basic credentials in Authorization headers, credentials in URLs.
  */
@@ -30,7 +46,7 @@ export function collectSecrets(request: RenderedRequest): string[] {
   const secrets = new Set<string>();
   const add = (value: string | undefined) => {
     // Recipe placeholders (`[insert_client_secret]`) are not secrets, and hiding them would hide the mistake.
-    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential') && !/^\[[^\]]*\]$/.test(value)) secrets.add(value);
+    if (value && value.length >= MIN_SECRET_LENGTH && !value.startsWith('<stored credential') && !isPlaceholderValue(value)) secrets.add(value);
   };
   const fromHeaders = (headers: Array<[string, string]>) => {
     for (const [name, value] of headers) {
@@ -58,13 +74,18 @@ export function collectSecrets(request: RenderedRequest): string[] {
       if (SECRET_PARAMS.has(name.toLowerCase())) add(value);
     }
   };
+  const fromAnywhere = (text: string | null) => {
+    for (const secret of anywhereSecrets(text ?? '')) add(secret);
+  };
   fromHeaders(request.headers);
   fromParams(queryOf(request.url));
   fromParams(request.body);
+  for (const text of [request.url, request.body, ...request.headers.map(([, v]) => v)]) fromAnywhere(text);
   for (const sub of request.subrequests) {
     fromHeaders(sub.headers);
     fromParams(queryOf(sub.url));
     fromParams(sub.body);
+    for (const text of [sub.url, sub.body, ...sub.headers.map(([, v]) => v)]) fromAnywhere(text);
     for (const [name, value] of jsonStringMembers(sub.response.body)) {
       if (SECRET_RESPONSE_FIELDS.includes(name)) add(value);
     }
@@ -123,13 +144,14 @@ export function collectTemplateSecrets(texts: readonly string[]): string[] {
   const secrets = new Set<string>();
   for (const text of texts) {
     for (const [name, raw, decoded] of looseParams(text)) {
-      if (SECRET_PARAMS.has(name.toLowerCase()) && raw.length >= MIN_SECRET_LENGTH && !/^\[[^\]]*\]$/.test(raw)) {
+      if (SECRET_PARAMS.has(name.toLowerCase()) && raw.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(raw)) {
         secrets.add(raw);
         secrets.add(decoded);
       }
     }
     for (const m of text.matchAll(/"([A-Za-z_]+)"\s*:\s*"([^"{}]{4,})"/g)) if (SECRET_PARAMS.has(m[1].toLowerCase())) secrets.add(m[2]);
-    for (const m of text.matchAll(/\b(?:Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{4,})/g)) secrets.add(m[1]);
+    for (const m of text.matchAll(/\b(?:Basic|Bearer|OAuth)\s+([A-Za-z0-9+/=._~!-]{4,})/g)) secrets.add(m[1]);
+    for (const secret of anywhereSecrets(text)) if (secret.length >= MIN_SECRET_LENGTH) secrets.add(secret);
   }
   return [...secrets].sort((a, b) => b.length - a.length);
 }

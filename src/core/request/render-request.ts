@@ -7,7 +7,10 @@ import { createRenderContext, createSession, type RenderSession } from '../liqui
 import { CONNECTED_CONTENT_TIMEOUT_MS } from '../liquid/tags/connected-content';
 import type { TemplateFile } from '../template/template-file';
 import type { Dependencies, Problem, ProfileRef } from '../types';
+import { classifyMissingReference, formatMissingReference } from './missing-reference';
 import type { RenderedField, RenderedRequest, RenderedSubRequest } from './rendered-request';
+
+export { describeReference } from './missing-reference';
 
 /** What to render for: the Liquid scope of a profile and how to name it in problems. */
 export interface RenderTarget {
@@ -56,7 +59,10 @@ export async function renderRequest(
     if (request.aborted) break;
     const value = await renderField(field, target, deps, now, engine, request);
     if (value !== undefined) request.fields.push({ fieldId: field.field.id, value });
-    request.problems.push(...missingAttributeProblems(field, target));
+    // Liquid after an abort_message never renders: its references are not "rendered empty".
+    const aborted = request.aborted as RenderedRequest['aborted'];
+    const abortedAt = aborted?.fieldId === field.field.id ? aborted.range.end : Infinity;
+    request.problems.push(...missingAttributeProblems(field, target).filter((p) => p.startIndex < abortedAt));
   }
   assemble(file, request);
   if (target.ref) for (const problem of request.problems) problem.profile = target.ref;
@@ -166,27 +172,26 @@ function assemble(file: TemplateFile, request: RenderedRequest): void {
   }
 }
 
-/** Info problems for `${…}` references the profile has no value for (Braze renders them empty). */
+/**
+ * Info problems for `${…}` references the profile has no value for, saying what Braze renders
+ * instead (empty, the output's `default`, nil in a tag: see `classifyMissingReference`).
+ */
 function missingAttributeProblems(compiledField: CompiledField, target: RenderTarget): Problem[] {
   const problems: Problem[] = [];
-  for (const reference of compiledField.rewrite.references) {
+  const { field, rewrite } = compiledField;
+  for (const reference of rewrite.references) {
     if (PROFILE_NAMESPACES_SKIPPED.has(reference.namespace)) continue;
     if (lookupReference(target.scope, reference) !== undefined) continue;
-    const range = decodedRangeToRaw(compiledField.field, reference.start, reference.end);
+    const range = decodedRangeToRaw(field, reference.start, reference.end);
     problems.push({
       ruleId: 'render-missing-attribute',
       severity: 'info',
-      message: `${describeReference(reference)} has no value for this profile; Braze renders it as an empty string.`,
+      message: formatMissingReference(classifyMissingReference(field.text, rewrite.regions, reference)),
       startIndex: range.start,
       endIndex: range.end,
     });
   }
   return problems;
-}
-
-/** How a reference reads in messages: `${first_name}` or `custom_attribute.${company}`. */
-export function describeReference(reference: AttributeReference): string {
-  return reference.namespace ? `${reference.namespace}.\${${reference.name}}` : `\${${reference.name}}`;
 }
 
 /** The profile value a reference points at; `undefined` when missing, null or empty. */

@@ -8,6 +8,7 @@ import { FilterInCondition } from './filter-in-condition';
 import { HardcodedSecret } from './hardcoded-secret';
 import { HeaderName } from './header-name';
 import { HttpsOnly } from './https-only';
+import { InvisibleCharacter } from './invisible-character';
 import { JsonEscape } from './json-escape';
 import { JsonSyntax } from './json-syntax';
 import { LiquidSyntax } from './liquid-syntax';
@@ -15,6 +16,7 @@ import { MathBetweenAttributes } from './math-between-attributes';
 import { MissingDefault } from './missing-default';
 import { OauthAbortGuard } from './oauth-abort-guard';
 import { OauthBearerFormat } from './oauth-bearer-format';
+import { OauthHeaderMissing } from './oauth-header-missing';
 import { OauthTokenBody } from './oauth-token-body';
 import { OauthTokenCache } from './oauth-token-cache';
 import { OauthTokenHost } from './oauth-token-host';
@@ -62,6 +64,7 @@ export const allRules: readonly RuleDefinition[] = [
   HardcodedSecret,
   HeaderName,
   HttpsOnly,
+  InvisibleCharacter,
   JsonEscape,
   JsonSyntax,
   LiquidSyntax,
@@ -69,6 +72,7 @@ export const allRules: readonly RuleDefinition[] = [
   MissingDefault,
   OauthAbortGuard,
   OauthBearerFormat,
+  OauthHeaderMissing,
   OauthTokenBody,
   OauthTokenCache,
   OauthTokenHost,

@@ -82,15 +82,6 @@ export function hasLiquid(text: string): boolean {
   return /\{\{|\{%/.test(text);
 }
 
-/**
- * Whether a value is a placeholder from the recipe or docs (`[insert_client_secret]`,
- * `[client_secret]`, `<consumer secret>`): those are the `placeholder` rule's to report.
- */
-export function isPlaceholder(text: string): boolean {
-  const trimmed = text.trim();
-  return /\[insert_[^\]]*\]/i.test(trimmed) || /^\[[^\]]*\]$/.test(trimmed) || /^<[^>]*>$/.test(trimmed);
-}
-
 /** Decoded ranges of the `{{ … }}` and `{% … %}` spans between `from` and `to`. */
 export function liquidSpans(text: string, from = 0, to = text.length): Array<[number, number]> {
   const spans: Array<[number, number]> = [];

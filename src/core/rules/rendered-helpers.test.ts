@@ -48,8 +48,8 @@ describe('rendered rules on the examples and the sample users', () => {
   it('create-lead: no error or warning; the defaults fill the third user', async () => {
     const text = example('create-lead.braze-webhook.json');
     assert.deepEqual(describe_(text, await lintText(text)), [
-      "render-missing-attribute info [${last_name}] ${last_name} has no value for this profile; the output's `default` supplies the value. [profile user-4711]",
-      "render-missing-attribute info [custom_attribute.${company}] custom_attribute.${company} has no value for this profile; the output's `default` supplies the value. [profile user-4711]",
+      "render-missing-attribute info [${last_name}] ${last_name} has no value for this profile; the output's `default` renders \"Unknown\" instead. [profile user-4711]",
+      "render-missing-attribute info [custom_attribute.${company}] custom_attribute.${company} has no value for this profile; the output's `default` renders \"Unknown\" instead. [profile user-4711]",
     ]);
   });
 
@@ -134,8 +134,8 @@ describe('suggestions repair what they promise', () => {
     const [problem] = await lintText(original, users);
     assert.equal(problem.ruleId, 'render-bad-lead-id');
     const text = applyEdits(original, problem.suggest?.[0].edits ?? []);
-    // The guard's own reference, the abort, then the URL's reference (file order).
-    assert.deepEqual((await lintText(text, users)).map((p) => p.ruleId), ['render-missing-attribute', 'render-aborted', 'render-missing-attribute']);
+    // The guard's own reference, then the abort; the URL's reference after it never renders.
+    assert.deepEqual((await lintText(text, users)).map((p) => p.ruleId), ['render-missing-attribute', 'render-aborted']);
   });
 });
 

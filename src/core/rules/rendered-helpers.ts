@@ -9,7 +9,7 @@ import type { LiquidRegion } from '../liquid/braze-syntax';
 import type { CompiledField } from '../liquid/compile';
 import { collectSecrets, redactText } from '../request/redact';
 import type { RenderedRequest } from '../request/rendered-request';
-import type { RecordOperation } from '../salesforce/field-checks';
+import { checkFieldValue, type RecordOperation, type ValueIssue } from '../salesforce/field-checks';
 import type { SObjectField, SObjectModel } from '../salesforce/model';
 import { parseSobjectUrl, type SobjectUrl, writeOperation } from '../salesforce/sobject-url';
 import { hasLiquid, toBodyKeys } from '../salesforce/template-request';
@@ -86,6 +86,8 @@ export interface RenderedRecordValue {
   operation: RecordOperation;
   /** Where the template writes the value. */
   location: BodyValueLocation;
+  /** What Salesforce refuses in the value (the shared check, run once for every rule), if anything. */
+  issue: ValueIssue | undefined;
 }
 
 /**
@@ -96,6 +98,17 @@ export interface RenderedRecordValue {
  * message aborted, the URL is not an sObject URL with a model, or the body is not a JSON object.
  */
 export function renderedRecordValues(context: RuleContext, request: RenderedRequest): RenderedRecordValue[] {
+  // Five rules ask for every profile: compute once per request (and schema).
+  const cached = recordValuesOf.get(request);
+  if (cached?.salesforce === context.salesforce) return cached.values;
+  const values = readRecordValues(context, request);
+  recordValuesOf.set(request, { salesforce: context.salesforce, values });
+  return values;
+}
+
+const recordValuesOf = new WeakMap<RenderedRequest, { salesforce: RuleContext['salesforce']; values: RenderedRecordValue[] }>();
+
+function readRecordValues(context: RuleContext, request: RenderedRequest): RenderedRecordValue[] {
   if (request.aborted) return [];
   const url = parseSobjectUrl(request.url);
   const operation = url ? writeOperation(request.method, url) : undefined;
@@ -109,7 +122,7 @@ export function renderedRecordValues(context: RuleContext, request: RenderedRequ
     const location = field ? findBodyValue(context, key) : undefined;
     if (!field || !location) continue;
     if (staticallyReadable && !hasLiquid(location.field.text.slice(location.start, location.end))) continue;
-    values.push({ key, value, field, model, operation, location });
+    values.push({ key, value, field, model, operation, location, issue: checkFieldValue(model, field, value, operation) });
   }
   return values;
 }

@@ -160,8 +160,17 @@ export const NEWEST_KNOWN_API_VERSION = 68;
 
 /** Folds case, accents, spaces and punctuation so `correo electrónico` matches `Correo electrónico`. */
 export function foldLabel(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Body keys are folded by several rules on every keystroke: remember the last few hundred.
+  let folded = foldedLabels.get(text);
+  if (folded === undefined) {
+    if (foldedLabels.size >= 512) foldedLabels.clear();
+    folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    foldedLabels.set(text, folded);
+  }
+  return folded;
 }
+
+const foldedLabels = new Map<string, string>();
 
 /** Builds a model from a describe (built-in data or an org's file). */
 export function toSObjectModel(describe: DescribeSObject, origin: ModelOrigin, builtIn?: SObjectModel): SObjectModel {

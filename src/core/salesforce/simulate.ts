@@ -8,7 +8,7 @@
  * https://www.braze.com/docs/user_guide/message_building_by_channel/webhooks/creating_a_webhook/ (retries)
  */
 import { type Node, parseTree } from 'jsonc-parser';
-import { fakeSalesforceId } from '../connected-content/salesforce-id';
+import { toEighteenCharId } from '../connected-content/salesforce-id';
 import type { MockRule } from '../connected-content/mocks-file';
 import type { ScenarioName } from '../connected-content/scenarios';
 import { isValidBrazeUrl, matchUrlGlob } from '../connected-content/url';
@@ -278,8 +278,8 @@ class Simulation {
    */
   private authorization(): SalesforceAnswer | undefined {
     const value = lastHeader(this.request, 'authorization');
-    if (value !== undefined && /^(?:Bearer|OAuth)\s+\S+$/i.test(value.trim())) {
-      if (!this.request.subrequests.some((s) => s.fieldId === 'header:Authorization' || /oauth2\/token/.test(s.url))) {
+    if (value !== undefined && /^\s*(?:Bearer|OAuth)\s+\S+\s*$/i.test(value)) {
+      if (this.request.subrequests.length === 0) {
         this.caveats.push('The access token is written into the template, so it is assumed valid; real tokens expire with the session timeout (commonly 2 hours).');
       }
       return undefined;
@@ -375,7 +375,6 @@ class Simulation {
       const error = { errorCode: 'JSON_PARSER_ERROR', message: 'The HTTP entity body is required, but this request has no entity body.' };
       return this.fail(400, error, { kind: 'body' }, 'The request has no body: Salesforce answers 400 JSON_PARSER_ERROR.');
     }
-    const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -391,11 +390,11 @@ class Simulation {
     }
     const record = value as Record<string, unknown>;
     if (!this.model) return undefined;
-    return this.deserialize(record, tree) ?? this.writable(record) ?? this.validate(record);
+    return this.deserialize(record) ?? this.writable(record) ?? this.validate(record);
   }
 
   /** Keys in body order: Id, unknown columns, fields newer than the URL's version, values that do not convert. */
-  private deserialize(record: Record<string, unknown>, tree: Node | undefined): SalesforceAnswer | undefined {
+  private deserialize(record: Record<string, unknown>): SalesforceAnswer | undefined {
     const model = this.model as SObjectModel;
     const externalField = this.url.operation === 'upsert' ? this.url.externalIdField?.text.toLowerCase() : undefined;
     const version = this.majorVersion();
@@ -416,7 +415,9 @@ class Simulation {
       if (tooNew) return this.fail(400, noSuchColumnError(key, model.name), { kind: 'body-key', key }, `${kind.field.name} exists from API v${kind.field.since}.0 and the URL asks for ${this.url.apiVersion.text}: Salesforce answers 400 INVALID_FIELD.`);
       const issue = checkFieldValue(model, kind.field, value, this.operation as RecordOperation);
       if (issue?.code === 'JSON_PARSER_ERROR') {
-        const error = valueError(kind.field, issue, String(value), valueEnd(tree, key, this.request.body ?? ''));
+        // The body is parsed into a tree only here, for the position Salesforce's parser reports.
+        const text = this.request.body ?? '';
+        const error = valueError(kind.field, issue, String(value), valueEnd(parseTree(text, [], { allowTrailingComma: false, disallowComments: true }), key, text));
         return this.fail(400, error, { kind: 'body-key', key }, `${key} does not convert to ${kind.field.type}: Salesforce answers 400 JSON_PARSER_ERROR.`);
       }
       const conversion = describeConversion(kind.field, value);
@@ -478,7 +479,7 @@ class Simulation {
     if (operation === 'update') return this.answer(204, [], `Salesforce updates the ${this.sobject} and answers 204 No Content.`);
     if (operation === 'delete') return this.answer(204, [], `Salesforce deletes the ${this.sobject} and answers 204 No Content.`);
     if (operation === 'read') return this.answer(200, [], `Salesforce answers 200 with the requested data (a read: not simulated).`);
-    const id = fakeSalesforceId(this.model?.keyPrefix ?? '001', `${this.request.url}\u0000${this.request.body ?? ''}\u0000${this.request.profile?.label ?? ''}`);
+    const id = recordId(this.model?.keyPrefix ?? '001', `${this.request.url}\u0000${this.request.body ?? ''}\u0000${this.request.profile?.label ?? ''}`);
     const created: Record<string, unknown> = { id, success: true, errors: [] };
     if (operation === 'upsert' && this.version46()) created.created = true;
     const what = operation === 'upsert' ? `creates the ${this.sobject} (upsert)` : `creates the ${this.sobject}`;
@@ -502,6 +503,25 @@ class Simulation {
   private noteOnce(text: string): void {
     if (!this.caveats.includes(text)) this.caveats.push(text);
   }
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A made-up, well-formed 18-character Id for a created record: the key prefix, a pod-like `5g`,
+ * zeros, five characters from a cheap hash of `seed` (the same request gives the same Id), and the
+ * case suffix. Not a secret and not unique across orgs: only its shape matters.
+ */
+function recordId(prefix: string, seed: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 16777619) >>> 0;
+  let sequence = '';
+  for (let i = 0; i < 5; i++) {
+    sequence += BASE62[hash % 62];
+    hash = Math.floor(hash / 62) + Math.imul(hash, 31);
+    hash >>>= 0;
+  }
+  return toEighteenCharId(`${prefix}5g00000${sequence}`);
 }
 
 const SESSION_ERROR: SalesforceError = { errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' };

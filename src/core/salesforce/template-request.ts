@@ -56,6 +56,19 @@ export interface SobjectRequest {
  * URL or the file is not valid JSON (json-syntax reports that; fixes on a broken file are unsafe).
  */
 export function toSobjectRequest(file: TemplateFile, context?: Pick<RuleContext, 'salesforce'>): SobjectRequest | undefined {
+  // Each Salesforce rule asks; answer once per file and schema.
+  const schema = context?.salesforce ?? NO_SCHEMA;
+  let bySchema = requestsOf.get(file);
+  if (!bySchema) requestsOf.set(file, (bySchema = new WeakMap()));
+  if (!bySchema.has(schema)) bySchema.set(schema, readSobjectRequest(file, context));
+  return bySchema.get(schema);
+}
+
+/** The cache key of a request read without a schema. */
+const NO_SCHEMA = {};
+const requestsOf = new WeakMap<TemplateFile, WeakMap<object, SobjectRequest | undefined>>();
+
+function readSobjectRequest(file: TemplateFile, context?: Pick<RuleContext, 'salesforce'>): SobjectRequest | undefined {
   if (file.syntaxErrors.length > 0 || !file.url) return undefined;
   const parsed = parseSobjectUrl(file.url.text);
   if (!parsed) return undefined;
@@ -195,6 +208,15 @@ export interface BodyKeys {
  * as written (Liquid outside string values, form encoding, …): then nothing is known about them.
  */
 export function toBodyKeys(file: TemplateFile, context: Pick<RuleContext, 'toRaw'>): BodyKeys | undefined {
+  // Every Salesforce rule reads the keys: build them once per file (the linter's `toRaw` is the
+  // same pure mapping for every rule).
+  if (!bodyKeysOf.has(file)) bodyKeysOf.set(file, readBodyKeys(file, context));
+  return bodyKeysOf.get(file);
+}
+
+const bodyKeysOf = new WeakMap<TemplateFile, BodyKeys | undefined>();
+
+function readBodyKeys(file: TemplateFile, context: Pick<RuleContext, 'toRaw'>): BodyKeys | undefined {
   const member = file.members.find((m) => m.key === 'body');
   if (!member) return undefined;
   if (file.bodyMode === 'json' && member.valueNode.type === 'object') {
@@ -278,11 +300,14 @@ export function writableFieldsLabelled(model: SObjectModel, key: string): SObjec
   return foldLabel(key) === '' ? [] : model.fieldsLabelled(key).filter(isWritable);
 }
 
+const writableLabelsOf = new WeakMap<SObjectModel, string[]>();
+
 /** The writable field whose API name or label is a plausible typo of `key` (did-you-mean). */
 export function closestWritableField(model: SObjectModel, key: string): SObjectField | undefined {
   const folded = foldLabel(key);
   if (folded === '') return undefined;
-  const candidates = model.foldedLabels().filter((label) => model.fieldsLabelled(label).some(isWritable));
+  let candidates = writableLabelsOf.get(model);
+  if (!candidates) writableLabelsOf.set(model, (candidates = model.foldedLabels().filter((label) => model.fieldsLabelled(label).some(isWritable))));
   const match = closestName(folded, candidates);
   return match === undefined ? undefined : model.fieldsLabelled(match).find(isWritable);
 }

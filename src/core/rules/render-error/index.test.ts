@@ -24,6 +24,10 @@ runRuleTests(RenderError, {
       name: 'a call with no fixture is not judged',
       code: withAuth(AUTH, { body: { LastName: 'Lee', Company: '{% connected_content https://api.example.com/company :save c %}{{c.name | default: "Acme"}}' } }),
     },
+    {
+      name: "a placeholder host that does not resolve is render-invalid-url's",
+      code: withAuth(`${TOKEN_TAG.replace('acme', 'MyDomainName')}Bearer {{result.access_token}}`),
+    },
     { name: 'a Salesforce data call that answers', code: withAuth(AUTH, { body: { LastName: 'Lee', Company: `${LEAD_LOOKUP}{{lead.Company}}` } }) },
   ],
   invalid: [

@@ -73,8 +73,8 @@ function isInvalidUrlFailure(request: RenderedRequest, problem: Problem): boolea
 
 function reportSubrequest(context: RuleContext, request: RenderedRequest, sub: RenderedSubRequest): void {
   const { response } = sub;
-  // Invalid URLs belong to render-invalid-url; unmatched calls have no fixture, so no known answer.
-  if (response.source === FIXTURE_SOURCES.invalidUrl || response.source === FIXTURE_SOURCES.unmatched) return;
+  // Invalid URLs and placeholder hosts belong to render-invalid-url; unmatched calls have no fixture, so no known answer.
+  if (response.source === FIXTURE_SOURCES.invalidUrl || response.source === FIXTURE_SOURCES.unresolvableHost || response.source === FIXTURE_SOURCES.unmatched) return;
   const dropped = (response.delayMs ?? 0) > CONNECTED_CONTENT_TIMEOUT_MS || response.status === 0;
   const rejected = !dropped && (response.status < 200 || response.status >= 300);
   const notJson = !dropped && !rejected && !isJson(response.body);

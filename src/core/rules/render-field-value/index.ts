@@ -1,5 +1,5 @@
 import type { RuleDefinition } from '../../lint/types';
-import { checkFieldValue, explainValueIssue, type ValueIssue } from '../../salesforce/field-checks';
+import { explainValueIssue, type ValueIssue } from '../../salesforce/field-checks';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
 
@@ -46,9 +46,8 @@ export const RenderFieldValue: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
+        for (const { value, field, model, operation, location, issue } of renderedRecordValues(context, request)) {
           const at = { startIndex: location.range.start, endIndex: location.range.end };
-          const issue = checkFieldValue(model, field, value, operation);
           const messageId = issue ? MESSAGE_OF[issue.code] : undefined;
           if (issue && messageId) {
             const shown = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,5 +1,4 @@
 import type { RuleDefinition } from '../../lint/types';
-import { checkFieldValue } from '../../salesforce/field-checks';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
 
@@ -30,8 +29,7 @@ export const RenderInvalidEmail: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
-          const issue = checkFieldValue(model, field, value, operation);
+        for (const { value, location, issue } of renderedRecordValues(context, request)) {
           if (issue?.code !== 'INVALID_EMAIL_ADDRESS') continue;
           context.report({
             messageId: 'invalid',

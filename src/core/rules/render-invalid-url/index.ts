@@ -1,6 +1,8 @@
 import { FIXTURE_SOURCES } from '../../connected-content';
-import { isValidBrazeUrl } from '../../connected-content/url';
+import { isValidBrazeUrl, splitUrl } from '../../connected-content/url';
+import { isPlaceholderHost } from '../../util/placeholders';
 import type { RuleDefinition } from '../../lint/types';
+import { DEFAULT_SAVE_VARIABLE } from '../../liquid/tags/connected-content';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedField } from '../rendered-helpers';
 
@@ -11,7 +13,10 @@ const ALLOWED_PORTS = new Set(['80', '443']);
  * A webhook URL (or connected_content URL) that does not render to a URL Braze accepts for a
  * profile: a placeholder host, brackets, an empty host, whitespace inside, a port other than 80
  * or 443. Braze sends nothing and the Message Activity Log shows "<url> is not a valid URL"
- * (the recipe's own troubleshooting example).
+ * (the recipe's own troubleshooting example). A host that parses but is a placeholder
+ * (`MyDomainName.my.salesforce.com`, the snippets' default; `yourInstance…`) does not resolve:
+ * Braze gets a connection error (599 in its troubleshooting page,
+ * https://www.braze.com/docs/help/help_articles/api/webhook_connected_content_errors/).
  * https://www.braze.com/docs/user_guide/getting_started/b2b_use_cases/b2b_salesforce_sales_cloud (Troubleshooting)
  * https://www.braze.com/docs/user_guide/message_building_by_channel/webhooks/creating_a_webhook/ (ports 80 and 443)
  */
@@ -34,19 +39,23 @@ export const RenderInvalidUrl: RuleDefinition = {
       port: 'The webhook URL renders with port {{port}} for this profile; Braze only sends webhooks to ports 80 and 443.',
       connectedContent:
         'connected_content: Braze logs "{{url}} is not a valid URL" for this profile, makes no call and the message fails: nothing is sent.',
+      webhookUnresolvable:
+        'The webhook URL\'s host {{host}} is a placeholder for this profile: no such host exists, so Braze gets a connection error and nothing reaches Salesforce. Put your own host (your My Domain) there.',
+      connectedContentUnresolvable:
+        'connected_content: the host {{host}} is a placeholder, so no such host answers: Braze gets a connection error (599) and `{{save}}` stays empty (for a token call, the webhook then goes out without a token). Put your own host (your My Domain) there.',
     },
   },
   create(context) {
     return {
       RenderedRequest(request) {
         for (const sub of request.subrequests) {
-          if (sub.response.source !== FIXTURE_SOURCES.invalidUrl) continue;
-          context.report({
-            messageId: 'connectedContent',
-            data: { url: quoteRendered(request, sub.url, 200) },
-            startIndex: sub.range.start,
-            endIndex: sub.range.end,
-          });
+          const at = { startIndex: sub.range.start, endIndex: sub.range.end };
+          if (sub.response.source === FIXTURE_SOURCES.invalidUrl) {
+            context.report({ messageId: 'connectedContent', data: { url: quoteRendered(request, sub.url, 200) }, ...at });
+          } else if (sub.response.source === FIXTURE_SOURCES.unresolvableHost) {
+            const save = sub.options.save || DEFAULT_SAVE_VARIABLE;
+            context.report({ messageId: 'connectedContentUnresolvable', data: { host: quoteRendered(request, splitUrl(sub.url)?.host ?? sub.url, 200), save }, ...at });
+          }
         }
         const urlField = context.file.url;
         if (request.aborted || !urlField || renderedField(request, 'url') === undefined) return;
@@ -56,6 +65,8 @@ export const RenderInvalidUrl: RuleDefinition = {
           context.report({ messageId: 'emptyUrl', ...at });
         } else if (!isValidBrazeUrl(url)) {
           context.report({ messageId: 'webhookUrl', data: { url: quoteRendered(request, url, 200) }, ...at });
+        } else if (isPlaceholderHost(splitUrl(url)?.host ?? '')) {
+          context.report({ messageId: 'webhookUnresolvable', data: { host: quoteRendered(request, splitUrl(url)?.host ?? '', 200) }, ...at });
         } else if (/\s/.test(url)) {
           context.report({ messageId: 'whitespace', data: { url: quoteRendered(request, url, 200) }, ...at });
         } else {

@@ -1,8 +1,8 @@
-import type { RegionNode, RuleContext, RuleDefinition } from '../../lint/types';
+import type { RuleContext, RuleDefinition } from '../../lint/types';
+import type { CompiledField } from '../../liquid/compile';
 import type { AttributeReference } from '../../liquid/braze-syntax';
-import type { LiquidField } from '../../template/template-file';
+import { MISSING_REFERENCE_MESSAGES, classifyMissingReference } from '../../request/missing-reference';
 import type { Problem } from '../../types';
-import { describeReference } from '../../request/render-request';
 import { docsUrl } from '../docs-url';
 
 /** The renderer's rule id for attributes a profile has no value for. */
@@ -10,15 +10,16 @@ const RENDERER_RULE_ID = 'render-missing-attribute';
 
 /**
  * The renderer's own finding, passed through: a `${…}` reference the sample profile has no value
- * for. Braze renders a missing attribute as an empty string; when the output has a `default`,
- * that value is used instead, which this rule says rather than warning of an empty value.
+ * for, with what Braze renders instead. A missing attribute renders as an empty string; when the
+ * output has a `default`, that value is rendered instead, and the message says which; in a tag the
+ * value is nil. The message must match the rendered request shown above it.
  * https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/setting_default_values/
  */
 export const RenderMissingAttribute: RuleDefinition = {
   meta: {
     id: 'render-missing-attribute',
     docs: {
-      description: 'Shows which attributes a sample profile has no value for.',
+      description: 'Shows which attributes a sample profile has no value for, and what Braze renders instead.',
       recommended: true,
       url: docsUrl('render-missing-attribute'),
     },
@@ -26,9 +27,7 @@ export const RenderMissingAttribute: RuleDefinition = {
     kind: 'rendered',
     schema: {},
     messages: {
-      missing: '{{reference}} has no value for this profile; Braze renders it as an empty string.',
-      missingWithDefault: "{{reference}} has no value for this profile; the output's `default` supplies the value.",
-      missingInTag: '{{reference}} has no value for this profile; in this tag it is blank (nil).',
+      ...MISSING_REFERENCE_MESSAGES,
       renderer: '{{message}}',
     },
   },
@@ -43,9 +42,8 @@ export const RenderMissingAttribute: RuleDefinition = {
             context.report({ messageId: 'renderer', data: { message: problem.message }, ...at });
             continue;
           }
-          const region = enclosingRegion(context, found.field, found.reference);
-          const messageId = region?.kind === 'tag' ? 'missingInTag' : region?.filters.some((f) => f.name === 'default') ? 'missingWithDefault' : 'missing';
-          context.report({ messageId, data: { reference: describeReference(found.reference) }, ...at });
+          const { messageId, data } = classifyMissingReference(found.compiled.field.text, found.compiled.rewrite.regions, found.reference);
+          context.report({ messageId, data, ...at });
         }
       },
     };
@@ -53,17 +51,12 @@ export const RenderMissingAttribute: RuleDefinition = {
 };
 
 /** The reference the renderer's problem points at (same raw range). */
-function findReference(context: RuleContext, problem: Problem): { field: LiquidField; reference: AttributeReference } | undefined {
+function findReference(context: RuleContext, problem: Problem): { compiled: CompiledField; reference: AttributeReference } | undefined {
   for (const compiled of context.compiled.fields) {
     for (const reference of compiled.rewrite.references) {
       const range = context.toRaw(compiled.field, reference.start, reference.end);
-      if (range.start === problem.startIndex && range.end === problem.endIndex) return { field: compiled.field, reference };
+      if (range.start === problem.startIndex && range.end === problem.endIndex) return { compiled, reference };
     }
   }
   return undefined;
-}
-
-/** The `{{ }}` or `{% %}` region a reference is written in. */
-function enclosingRegion(context: RuleContext, field: LiquidField, reference: AttributeReference): RegionNode | undefined {
-  return context.fieldRegions(field).find((r) => r.start <= reference.start && reference.end <= r.end);
 }

@@ -1,6 +1,5 @@
 import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
-import { checkFieldValue } from '../../salesforce/field-checks';
 import { appendToOutput, type BodyValueLocation, outputsWithin, renderedRecordValues } from '../rendered-helpers';
 
 /** The value the suggestion puts in; the user is expected to pick a better one. */
@@ -44,8 +43,8 @@ export const RenderRequiredEmpty: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
-          if (checkFieldValue(model, field, value, operation)?.code !== 'REQUIRED_FIELD_MISSING') continue;
+        for (const { value, field, operation, location, issue } of renderedRecordValues(context, request)) {
+          if (issue?.code !== 'REQUIRED_FIELD_MISSING') continue;
           const whitespace = typeof value === 'string' && value !== '';
           const messageId = operation === 'update' ? 'emptyOnUpdate' : whitespace ? 'blank' : 'empty';
           context.report({

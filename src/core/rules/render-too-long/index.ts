@@ -1,5 +1,4 @@
 import type { RuleDefinition } from '../../lint/types';
-import { checkFieldValue } from '../../salesforce/field-checks';
 import { docsUrl } from '../docs-url';
 import { renderedRecordValues } from '../rendered-helpers';
 
@@ -30,8 +29,7 @@ export const RenderTooLong: RuleDefinition = {
   create(context) {
     return {
       RenderedRequest(request) {
-        for (const { value, field, model, operation, location } of renderedRecordValues(context, request)) {
-          const issue = checkFieldValue(model, field, value, operation);
+        for (const { field, location, issue } of renderedRecordValues(context, request)) {
           if (issue?.code !== 'STRING_TOO_LONG') continue;
           context.report({
             messageId: 'tooLong',

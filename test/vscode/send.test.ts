@@ -55,7 +55,9 @@ describe('test sends in a real VS Code (local Salesforce stand-in)', function ()
     org = await startSalesforceStandIn();
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
+    // A send is for the profile the preview shows; other suites may have chosen another one.
+    await api.runCommand('brazeWebhook.selectProfile' as never, [1]);
     asked = { hosts: [], confirmations: [] };
     answers = { allowHost: true, confirm: true };
     assert.ok(api.sendDialogs, 'the extension runs in Test mode, so the tests may replace the modals');

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   type Credential,
   type CredentialRef,
@@ -25,12 +24,10 @@ import {
   type RenderJson,
 } from '../../core';
 import { CliError } from '../cli-error';
-import { loadMocksResolver, loadProfiles, selectProfiles } from '../inputs';
+import { loadRunInputs, selectProfiles } from '../inputs';
 import { makeContentBlockReader } from '../node-fs';
 import { loadTemplate } from '../template-input';
-import { loadRunSchema } from '../salesforce';
 import { toInertJson, toTerminalSafe } from '../terminal';
-import { loadConfig } from './lint';
 
 export interface SendOptions {
   template: string;
@@ -75,11 +72,9 @@ export async function runSend(
 ): Promise<number> {
   const { file, path: templatePath, shown } = loadTemplate(options.template);
   if (!file.url) throw new CliError(`${shown}:1:1: the template has no "url" string; it is not a Braze webhook template`);
-  const { config, configDir } = loadConfig(options.config);
-  const salesforce = loadRunSchema({ flags: options.describe ?? [], config, configDir }, warn);
-  const profile = oneProfile(options.profiles.length > 0 ? options.profiles.flatMap((path) => loadProfiles(resolve(path), warn)) : undefined, options.user);
-  const mocksPath = options.mocks ? resolve(options.mocks) : config.mocks ? resolve(configDir, config.mocks) : undefined;
-  const subject: SendSubject = { file, profile, salesforce, deps: { resolveConnectedContent: loadMocksResolver(mocksPath, undefined), readContentBlock: makeContentBlockReader(templatePath) } };
+  const { config, profiles, resolver, salesforce } = loadRunInputs(options, warn);
+  const profile = oneProfile(profiles, options.user);
+  const subject: SendSubject = { file, profile, salesforce, deps: { resolveConnectedContent: resolver, readContentBlock: makeContentBlockReader(templatePath) } };
   const policy: SendPolicy = { allowedHosts: options.allowHosts, allowLoopback: options.allowLoopback };
 
   const prepared = await prepareSend(subject, policy);
@@ -102,7 +97,7 @@ export async function runSend(
 }
 
 /** The one profile to send: a send never goes out for several users. */
-function oneProfile(profiles: Profile[] | undefined, user: string | undefined): Profile {
+function oneProfile(profiles: readonly Profile[], user: string | undefined): Profile {
   const selected = selectProfiles(profiles, user);
   if (selected.length > 1) throw new CliError(`send sends one profile at a time: pass --user ID (${selected.length} users in the profiles given)`);
   return selected[0];

@@ -13,10 +13,34 @@ const OUT = join(root, 'src/core/schema/generated/validators.js');
 /** Editor-only keywords VS Code understands; ajv must accept them, not enforce them. */
 export const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'deprecationMessage', 'errorMessage', 'allowTrailingCommas', 'allowComments'];
 
+/**
+ * Keywords that only annotate (titles, descriptions, snippets, editor hints): ajv checks nothing
+ * with them, yet the standalone code embeds each compiled schema whole (for the `enum` and `type`
+ * values its errors quote). Dropped from that copy so the bundles carry no prose twice: VS Code
+ * reads it from the shipped schemas/ files (package.json `jsonValidation`).
+ */
+const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$comment', ...EDITOR_KEYWORDS]);
+/** Keywords whose value maps names to subschemas (its keys are data, not keywords). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+
+/** The schema without annotation keywords, walking only schema positions. */
+export function withoutAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (key === 'enum' || key === 'const' || key === 'required' || key === 'type') out[key] = value;
+    else if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else out[key] = withoutAnnotations(value);
+  }
+  return out;
+}
+
 export function generateValidators() {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false, lines: false } });
   ajv.addVocabulary(EDITOR_KEYWORDS);
-  const schema = (name) => JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8'));
+  const schema = (name) => withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8')));
   ajv.addSchema(schema('braze-webhook.schema.json'), 'template');
   ajv.addSchema(schema('braze-webhook.config.schema.json'), 'config');
   const code = standaloneCode(ajv, { validateTemplate: 'template', validateConfig: 'config' });

@@ -13,7 +13,7 @@ export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type Br
 export { createBrazeEngine, sharedBrazeEngine, ENGINE_LIMITS } from './liquid/create-braze-engine';
 export { compileTemplate, type CompiledTemplate, type CompiledField } from './liquid/compile';
 export { parseConnectedContentArgs, KNOWN_CC_OPTIONS, type CcArgs, type CcOption } from './liquid/connected-content-args';
-export { BRAZE_FILTER_DOCS, brazeFilters, brazeUnsupportedFilters, type BrazeFilterDoc } from './liquid/filters';
+export { BRAZE_FILTER_SUPPORT, brazeFilters, brazeUnsupportedFilters, type BrazeFilterSupport } from './liquid/filters';
 export { renderRequest, lookupReference, describeReference, type RenderTarget } from './request/render-request';
 export { renderProfile, emptyProfile } from './request/render-profile';
 export { renderLiquidText, type LiquidTextResult } from './request/render-liquid-text';

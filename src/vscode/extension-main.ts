@@ -63,7 +63,7 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
     new ProfileStatusBar(session),
     new TemplateNameHints(),
     vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
-    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs)),
+    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs, shipped)),
     vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs, shipped), ...CompletionProvider.triggers),
     vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
     vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),

@@ -19,12 +19,13 @@ export class HoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    private readonly shipped: ShippedFiles,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const file = this.templates.get(document);
-    const { customAttributes, salesforce } = await this.inputs.get();
-    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: customAttributes, salesforce });
+    const [{ customAttributes, salesforce }, docs] = await Promise.all([this.inputs.get(), this.shipped.editorDocs()]);
+    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: customAttributes, salesforce, docs });
     if (!info) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(info.markdown), new vscode.Range(document.positionAt(info.range.start), document.positionAt(info.range.end)));
   }
@@ -47,8 +48,8 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const file = this.templates.get(document);
     const offset = document.offsetAt(position);
-    const { customAttributes, salesforce } = await this.inputs.get();
-    const items = completionsAt(file, offset, { customAttributeKeys: [...customAttributes.keys()], salesforce }).map((c) => toItem(document, c));
+    const [{ customAttributes, salesforce }, docs] = await Promise.all([this.inputs.get(), this.shipped.editorDocs()]);
+    const items = completionsAt(file, offset, { customAttributeKeys: [...customAttributes.keys()], salesforce, docs }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
     for (const [name, snippet] of await this.shipped.snippets()) {
       if (snippet.context !== context) continue;

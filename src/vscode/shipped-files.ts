@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SnippetContext } from '../core';
+import { type EditorDocs, type SnippetContext, toEditorDocs } from '../core';
 import { readWorkspaceText } from './files';
 
 /** One entry of snippets/braze-webhook.snippets.json (format: snippets/README.md). */
@@ -23,6 +23,7 @@ export class ShippedFiles {
   private snippetsRead: Promise<Array<[string, SnippetEntry]>> | undefined;
   private sampleUsersRead: Promise<string> | undefined;
   private modelsRead: Promise<unknown[]> | undefined;
+  private editorDocsRead: Promise<EditorDocs> | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -53,6 +54,21 @@ export class ShippedFiles {
       }),
     );
     return this.modelsRead;
+  }
+
+  /**
+   * The hover and completion texts (`data/editor-docs.json`, ADR 020), read on the first hover or
+   * completion. A missing or broken file gives empty tables: hovers keep their other facts.
+   */
+  editorDocs(): Promise<EditorDocs> {
+    this.editorDocsRead ??= this.read('data', 'editor-docs.json').then((text) => {
+      try {
+        return toEditorDocs(text === undefined ? undefined : JSON.parse(text));
+      } catch {
+        return toEditorDocs(undefined);
+      }
+    });
+    return this.editorDocsRead;
   }
 
   private read(...path: string[]): Promise<string | undefined> {

@@ -54,6 +54,8 @@ const REQUIRED = [
   'extension/media/walkthrough/create-template.md',
   // The built-in Salesforce model ships as data, read at run time (ADR 008), not in the code bundle.
   'extension/data/salesforce/lead.json',
+  // The hover and completion texts, read on first use (ADR 020).
+  'extension/data/editor-docs.json',
 ];
 
 

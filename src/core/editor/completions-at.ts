@@ -1,11 +1,11 @@
 import { getLocation } from 'jsonc-parser';
-import { BRAZE_FILTER_DOCS } from '../liquid/filters';
+import { BRAZE_FILTER_SUPPORT } from '../liquid/filters';
 import { KNOWN_CC_OPTIONS } from '../liquid/connected-content-args';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import type { SalesforceSchema, SObjectField } from '../salesforce/model';
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { TemplateFile } from '../template/template-file';
-import { CC_OPTION_DOCS } from './docs';
+import { type EditorDocs, NO_EDITOR_DOCS } from './docs';
 import { fieldAt, rawToDecoded } from './locate';
 
 /** A completion candidate; `insertText` is snippet syntax when `snippet` is set. */
@@ -31,6 +31,8 @@ export interface CompletionContext {
   customAttributeKeys?: readonly string[];
   /** The Salesforce model of the run (built-in Lead, org describes), for body keys. */
   salesforce?: SalesforceSchema;
+  /** The details of filters and options (data/editor-docs.json); without them, names only. */
+  docs?: EditorDocs;
 }
 
 /** Completion candidates at a raw offset of a template. */
@@ -102,11 +104,12 @@ function completionsInString(field: NonNullable<ReturnType<typeof fieldAt>>, off
   const filter = /\|\s*([a-z_0-9]*)$/.exec(before);
   if (filter && isInsideLiquid(before)) {
     const start = at - filter[1].length;
-    return Object.entries(BRAZE_FILTER_DOCS).map(([name, doc]) => ({
+    const docs = (context.docs ?? NO_EDITOR_DOCS).filters;
+    return Object.keys(BRAZE_FILTER_SUPPORT).map((name) => ({
       label: name,
       kind: 'filter' as const,
-      detail: doc.signature,
-      documentation: doc.description,
+      detail: docs[name]?.signature,
+      documentation: docs[name]?.description,
       insertText: name,
       replaceStart: rawAt(start),
       replaceEnd: offset,
@@ -115,11 +118,12 @@ function completionsInString(field: NonNullable<ReturnType<typeof fieldAt>>, off
   const option = /\{%-?\s*connected_content\b[^%]*\s:([a-z_]*)$/.exec(before);
   if (option) {
     const start = at - option[1].length;
+    const docs = (context.docs ?? NO_EDITOR_DOCS).connectedContentOptions;
     return KNOWN_CC_OPTIONS.map((name) => ({
       label: `:${name}`,
       kind: 'option' as const,
-      detail: CC_OPTION_DOCS[name]?.signature,
-      documentation: CC_OPTION_DOCS[name]?.description,
+      detail: docs[name]?.signature,
+      documentation: docs[name]?.description,
       insertText: name,
       replaceStart: rawAt(start),
       replaceEnd: offset,

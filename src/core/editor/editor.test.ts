@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EDITOR_DOCS } from '../../../test/helpers/editor-docs';
 import { ACME_DESCRIBE, BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
 import { parseTemplateFile } from '../template/template-file';
 import { completionsAt, snippetContextAt } from './completions-at';
+import { toEditorDocs } from './docs';
 import { hoverAt } from './hover-at';
 
 const create = readFileSync(join(__dirname, '../../../examples/create-lead.braze-webhook.json'), 'utf8');
 
 function hoverText(text: string, needle: string, delta = 1): { markdown: string; covered: string } | undefined {
   const file = parseTemplateFile(text);
-  const hover = hoverAt(file, text.indexOf(needle) + delta, { customAttributeSamples: new Map([['company', ['Acme']]]), salesforce: BUILT_IN_SALESFORCE });
+  const hover = hoverAt(file, text.indexOf(needle) + delta, { customAttributeSamples: new Map([['company', ['Acme']]]), salesforce: BUILT_IN_SALESFORCE, docs: EDITOR_DOCS });
   return hover && { markdown: hover.markdown, covered: text.slice(hover.range.start, hover.range.end) };
 }
 
@@ -67,6 +69,16 @@ describe('editor: hovers', () => {
     assert.match(h?.markdown ?? '', /Spring '24/);
   });
 
+  it('names a filter and its support without the texts file, and survives a damaged one (ADR 020)', () => {
+    const text = '{"url": "x", "body": {"A": "{{ x | json_escape }}"}}';
+    const offset = text.indexOf('json_escape') + 2;
+    for (const docs of [undefined, toEditorDocs(null), toEditorDocs({ filters: [], tags: 'x' })]) {
+      const markdown = hoverAt(parseTemplateFile(text), offset, { docs })?.markdown ?? '';
+      assert.match(markdown, /^`json_escape` — Braze filter/);
+    }
+    assert.match(hoverAt(parseTemplateFile(text), offset, { docs: EDITOR_DOCS })?.markdown ?? '', /^`string \| json_escape` — Braze filter\n\nEscapes quotes/);
+  });
+
   it('says when a filter is not supported by Braze', () => {
     const text = '{"url": "x", "body": {"A": "{{ x | pluralize }}"}}';
     assert.match(hoverText(text, 'pluralize', 2)?.markdown ?? '', /not supported by Braze/);
@@ -95,6 +107,8 @@ describe('editor: completions', () => {
     assert.ok(options.includes(':cache_max_age'));
     const f = '{"url": "x", "body": {"A": "{{ x | json_e"}}';
     assert.ok(completionsAt(parseTemplateFile(f), f.indexOf('json_e') + 6).some((i) => i.label === 'json_escape'));
+    const documented = completionsAt(parseTemplateFile(f), f.indexOf('json_e') + 6, { docs: EDITOR_DOCS }).find((i) => i.label === 'json_escape');
+    assert.equal(documented?.detail, 'string | json_escape');
   });
 
   it('offers Lead fields as body keys, minus the ones present', () => {

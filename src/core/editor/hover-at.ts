@@ -1,4 +1,4 @@
-import { BRAZE_FILTER_DOCS, brazeUnsupportedFilters } from '../liquid/filters';
+import { BRAZE_FILTER_SUPPORT, brazeUnsupportedFilters } from '../liquid/filters';
 import { compileTemplate } from '../liquid/compile';
 import { toConnectedContentNodes, toRegionNodes } from '../lint/nodes';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
@@ -8,7 +8,7 @@ import { NEWEST_KNOWN_API_VERSION, type SalesforceSchema, type SObjectField, typ
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
-import { CC_OPTION_DOCS, HEADER_DOCS, TAG_DOCS } from './docs';
+import { type EditorDocs, NO_EDITOR_DOCS } from './docs';
 import { fieldAt, rawToDecoded, within } from './locate';
 
 /** Hover content in Markdown and the raw range it describes. */
@@ -23,6 +23,8 @@ export interface HoverContext {
   customAttributeSamples?: ReadonlyMap<string, string[]>;
   /** The Salesforce model of the run (built-in Lead, org describes), for hovers on body keys. */
   salesforce?: SalesforceSchema;
+  /** The hover texts (data/editor-docs.json); without them only the model and profile facts show. */
+  docs?: EditorDocs;
 }
 
 const FIDELITY_NOTE = '_Preview note: rendered with liquidjs and Braze\'s documented behaviour; Braze itself may differ in edge cases._';
@@ -44,7 +46,7 @@ function hoverOnKey(file: TemplateFile, offset: number, context: HoverContext): 
   }
   for (const field of file.headers) {
     if (field.keyRange && within(offset, field.keyRange.start + 1, field.keyRange.end - 1)) {
-      const doc = HEADER_DOCS[(field.key ?? '').toLowerCase()];
+      const doc = (context.docs ?? NO_EDITOR_DOCS).headers[(field.key ?? '').toLowerCase()];
       if (doc) return { markdown: `**${field.key}** header\n\n${doc}`, range: field.keyRange };
     }
   }
@@ -120,26 +122,27 @@ function hoverInField(file: TemplateFile, offset: number, context: HoverContext)
     if (markdown) return { markdown, range: toRaw(reference.start, reference.end) };
   }
   const regions = toRegionNodes(compiled);
+  const docs = context.docs ?? NO_EDITOR_DOCS;
   for (const region of regions) {
     for (const filter of region.filters) {
-      if (within(at, filter.start, filter.end)) return { markdown: filterMarkdown(filter.name), range: toRaw(filter.start, filter.end) };
+      if (within(at, filter.start, filter.end)) return { markdown: filterMarkdown(filter.name, context.docs), range: toRaw(filter.start, filter.end) };
     }
   }
   for (const node of toConnectedContentNodes(regions)) {
     for (const option of node.args.options) {
       const start = node.argsStart + option.nameSpan.start;
       const end = node.argsStart + option.nameSpan.end;
-      if (within(at, start, end) && CC_OPTION_DOCS[option.name]) {
-        const doc = CC_OPTION_DOCS[option.name];
+      const doc = docs.connectedContentOptions[option.name];
+      if (within(at, start, end) && doc) {
         return { markdown: `\`${doc.signature}\`\n\n${doc.description}`, range: toRaw(start, end) };
       }
     }
   }
   for (const region of regions) {
-    if (region.kind !== 'tag' || !region.name || !TAG_DOCS[region.name]) continue;
+    if (region.kind !== 'tag' || !region.name || !docs.tags[region.name]) continue;
     const nameStart = field.text.indexOf(region.name, region.innerStart);
     if (within(at, nameStart, nameStart + region.name.length)) {
-      return { markdown: `**{% ${region.name} %}**\n\n${TAG_DOCS[region.name]}`, range: toRaw(nameStart, nameStart + region.name.length) };
+      return { markdown: `**{% ${region.name} %}**\n\n${docs.tags[region.name]}`, range: toRaw(nameStart, nameStart + region.name.length) };
     }
   }
   return field.kind === 'url' ? apiVersionHover(field, at, toRaw) : undefined;
@@ -159,10 +162,12 @@ function attributeMarkdown(namespace: string, name: string, context: HoverContex
 }
 
 /** Markdown for a filter: signature, what it does, whether Braze supports it. */
-export function filterMarkdown(name: string): string {
-  const doc = BRAZE_FILTER_DOCS[name];
-  if (doc) {
-    const badge = doc.braze === 'braze-only' ? 'Braze filter' : doc.braze === 'supported' ? 'Supported by Braze' : 'Not confirmed by Braze docs';
+export function filterMarkdown(name: string, docs: EditorDocs = NO_EDITOR_DOCS): string {
+  const support = BRAZE_FILTER_SUPPORT[name];
+  if (support) {
+    const badge = support === 'braze-only' ? 'Braze filter' : support === 'supported' ? 'Supported by Braze' : 'Not confirmed by Braze docs';
+    const doc = docs.filters[name];
+    if (!doc) return `\`${name}\` — ${badge}\n\n${FIDELITY_NOTE}`;
     return `\`${doc.signature}\` — ${badge}\n\n${doc.description}${doc.fidelity ? `\n\n${doc.fidelity}` : ''}\n\n${FIDELITY_NOTE}`;
   }
   const reason = brazeUnsupportedFilters[name];

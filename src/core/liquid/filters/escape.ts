@@ -5,7 +5,7 @@
  * Braze documents one example per filter and no exact character sets. Braze renders Liquid with
  * the Ruby gem, so where the docs are silent the sets below follow the Ruby functions a Ruby
  * Liquid filter of that name would use. Each choice is written next to its filter and is
- * reported as a fidelity note in `BRAZE_FILTER_DOCS`.
+ * reported as a fidelity note in its hover text (data/editor-docs.json).
  */
 import { toValue } from 'liquidjs';
 import { noteCollection, printCollection } from '../ruby-output';

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { Context, Liquid, filters as liquidjsFilters } from 'liquidjs';
 import type { Dependencies } from '../../types';
+import { EDITOR_DOCS } from '../../../../test/helpers/editor-docs';
 import { attachSession, createSession } from '../render-session';
 import {
-  BRAZE_FILTER_DOCS,
+  BRAZE_FILTER_SUPPORT,
   brazeFilters,
   brazeUnsupportedFilters,
   makeUnsupportedFilter,
@@ -478,7 +479,7 @@ describe('Braze filters (through liquidjs)', () => {
     it('classifies every filter liquidjs ships: Braze-documented, replaced, or refused', () => {
       const unclassified = Object.keys(liquidjsFilters).filter(
         (name) =>
-          !(name in BRAZE_FILTER_DOCS) &&
+          !(name in BRAZE_FILTER_SUPPORT) &&
           !(name in brazeFilters) &&
           !(name in brazeUnsupportedFilters),
       );
@@ -487,13 +488,13 @@ describe('Braze filters (through liquidjs)', () => {
 
     it('documents every Braze filter it registers, and refuses none of them', () => {
       for (const name of Object.keys(brazeFilters)) {
-        assert.ok(name in BRAZE_FILTER_DOCS, `${name} has no BRAZE_FILTER_DOCS entry`);
+        assert.ok(name in BRAZE_FILTER_SUPPORT, `${name} has no BRAZE_FILTER_SUPPORT entry`);
         assert.ok(!(name in brazeUnsupportedFilters), `${name} is both registered and refused`);
       }
     });
 
     it('has an implementation (liquidjs or Braze) for every documented filter', () => {
-      for (const name of Object.keys(BRAZE_FILTER_DOCS)) {
+      for (const name of Object.keys(BRAZE_FILTER_SUPPORT)) {
         assert.ok(
           name in brazeFilters || name in liquidjsFilters,
           `${name} is documented but not implemented`,
@@ -505,8 +506,12 @@ describe('Braze filters (through liquidjs)', () => {
       }
     });
 
+    it('has a hover text in data/editor-docs.json for every supported filter, and none for others', () => {
+      assert.deepEqual(Object.keys(EDITOR_DOCS.filters), Object.keys(BRAZE_FILTER_SUPPORT));
+    });
+
     it('keeps doc descriptions to one sentence', () => {
-      for (const [name, doc] of Object.entries(BRAZE_FILTER_DOCS)) {
+      for (const [name, doc] of Object.entries(EDITOR_DOCS.filters)) {
         assert.match(doc.description, /^[^.]*(?:\.\d[^.]*)*\.$/, `${name}: "${doc.description}"`);
       }
     });

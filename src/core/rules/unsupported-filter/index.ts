@@ -1,10 +1,10 @@
-import { BRAZE_FILTER_DOCS, brazeMarkedUnsupportedFilters, brazeUndocumentedFilters } from '../../liquid/filters';
+import { BRAZE_FILTER_SUPPORT, brazeMarkedUnsupportedFilters, brazeUndocumentedFilters } from '../../liquid/filters';
 import type { FilterUse, RegionNode, ReportedSuggestion, RuleDefinition } from '../../lint/types';
 import { closestName } from '../../profile';
 import { docsUrl } from '../docs-url';
 import { nestedOutputEnd, toFieldEdit } from '../liquid-helpers';
 
-const SUPPORTED = Object.keys(BRAZE_FILTER_DOCS);
+const SUPPORTED = Object.keys(BRAZE_FILTER_SUPPORT);
 
 /**
  * Braze filters that take the same arguments as the filter written, so swapping the name keeps
@@ -62,7 +62,7 @@ export const UnsupportedFilter: RuleDefinition = {
       Region(region) {
         for (const filter of filtersToCheck(region)) {
           const { name } = filter;
-          if (name in BRAZE_FILTER_DOCS) continue;
+          if (name in BRAZE_FILTER_SUPPORT) continue;
           const range = context.toRaw(region.field, filter.start, filter.end);
           const report = (messageId: string, data: Record<string, string>, suggestion: string | undefined, severity?: 'warning') => {
             const suggest: ReportedSuggestion[] = suggestion

@@ -29,6 +29,7 @@ const common = {
   // liquidjs's module build turns async/await into generator wrappers: async renders run several
   // times slower than from its CommonJS build (docs/performance.md), so bundle the latter.
   alias: { liquidjs: require.resolve('liquidjs') },
+  plugins: [schemasWithoutAnnotations()],
 };
 
 /**
@@ -52,7 +53,7 @@ export function webBuildOptions({ production = false } = {}) {
     legalComments: 'none',
     mainFields: ['browser', 'module', 'main'],
     alias: { liquidjs: require.resolve('liquidjs') },
-    plugins: [liquidjsNodeBuiltins()],
+    plugins: [liquidjsNodeBuiltins(), schemasWithoutAnnotations()],
     external: ['vscode'],
   };
 }
@@ -73,6 +74,34 @@ function liquidjsNodeBuiltins() {
       build.onResolve({ filter: /^(stream|path|fs|crypto)$/ }, (args) =>
         inLiquidjs(args.importer) ? { path: join(shims, `node-${args.path}.ts`) } : undefined,
       );
+    },
+  };
+}
+/**
+ * The core reads schemas/braze-webhook*.schema.json as data (src/core/schema/json-schema.ts, ADR
+ * 020). The bundles get them without the keywords that only annotate (titles, descriptions, editor
+ * snippets): no check reads those, and VS Code reads them from the shipped files themselves.
+ */
+function schemasWithoutAnnotations() {
+  const annotations = new Set(['title', 'description', 'default', 'examples', '$comment', 'markdownDescription', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'deprecationMessage', 'errorMessage', 'allowTrailingCommas', 'allowComments']);
+  // Keywords whose value is data (enum values, property names), not subschemas.
+  const dataKeywords = new Set(['enum', 'const', 'required', 'type']);
+  const strip = (schema) => {
+    if (Array.isArray(schema)) return schema.map(strip);
+    if (schema === null || typeof schema !== 'object') return schema;
+    const out = {};
+    for (const [key, value] of Object.entries(schema)) {
+      if (annotations.has(key)) continue;
+      if (dataKeywords.has(key)) out[key] = value;
+      else if (key === 'properties') out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, strip(sub)]));
+      else out[key] = strip(value);
+    }
+    return out;
+  };
+  return {
+    name: 'schemas-without-annotations',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]schemas[\\/][^\\/]+\.schema\.json$/ }, (args) => ({ contents: JSON.stringify(strip(JSON.parse(readFileSync(args.path, 'utf8')))), loader: 'json' }));
     },
   };
 }

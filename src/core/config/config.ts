@@ -1,5 +1,6 @@
 import type { LintConfig } from '../lint/types';
-import { validateConfig } from '../schema/generated/validators';
+import configSchema from '../../../schemas/braze-webhook.config.schema.json';
+import { checkJsonSchema } from '../schema/json-schema';
 import { parseJsonTree } from '../util/json-tree';
 import { stripBom } from '../util/positions';
 import { findNodeAtLocation } from 'jsonc-parser';
@@ -20,10 +21,11 @@ export function parseConfig(input: string, knownRuleIds: readonly string[] = [])
   if (errors.length > 0 || !root) return { config: {}, problems: errors.map((e) => ({ message: e.message, startIndex: e.startIndex, endIndex: e.endIndex })) };
   const value = JSON.parse(text) as LintConfig;
   const problems: ConfigProblem[] = [];
-  if (!validateConfig(value)) {
-    for (const error of validateConfig.errors ?? []) {
+  const violations = checkJsonSchema(configSchema, value);
+  if (violations.length > 0) {
+    for (const error of violations) {
       const node = findNodeAtLocation(root, error.instancePath.split('/').slice(1)) ?? root;
-      problems.push({ message: `${error.instancePath || 'config'} ${error.message ?? 'is invalid'}`, startIndex: node.offset, endIndex: node.offset + node.length });
+      problems.push({ message: `${error.instancePath || 'config'} ${error.message}`, startIndex: node.offset, endIndex: node.offset + node.length });
     }
     return { config: {}, problems };
   }

@@ -1,11 +1,8 @@
-import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import templateSchema from '../../../schemas/braze-webhook.schema.json';
 import { rangeOf, type TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
-
-// Precompiled from `schemas/` (the single copy) by scripts/build-validators.mjs: the bundles
-// carry generated code, not ajv's compiler.
-import { validateTemplate } from './generated/validators';
+import { type JsonSchemaError, checkJsonSchema } from './json-schema';
 
 /** A schema violation at a JSON node. */
 export interface SchemaViolation {
@@ -16,8 +13,7 @@ export interface SchemaViolation {
 /** Validates the parsed template against the template schema; positions point at the offending node. */
 export function validateTemplateSchema(file: TemplateFile): SchemaViolation[] {
   if (!file.root) return [];
-  if (validateTemplate(toPlainValue(file.root))) return [];
-  return (validateTemplate.errors ?? []).map((error) => ({ message: describeError(error), range: rangeForError(file.root as Node, error) }));
+  return checkJsonSchema(templateSchema, toPlainValue(file.root)).map((error) => ({ message: describeError(error), range: rangeForError(file.root as Node, error) }));
 }
 
 /** The JSON value of a node, keeping the first of duplicate keys out of the way of ajv. */
@@ -32,11 +28,11 @@ function toPlainValue(node: Node): unknown {
   }
 }
 
-function pathOf(error: ErrorObject): string[] {
+function pathOf(error: JsonSchemaError): string[] {
   return error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function rangeForError(root: Node, error: ErrorObject): OffsetRange {
+function rangeForError(root: Node, error: JsonSchemaError): OffsetRange {
   const path = pathOf(error);
   const node = findNodeAtLocation(root, path) ?? root;
   if (error.keyword === 'additionalProperties') {
@@ -48,7 +44,7 @@ function rangeForError(root: Node, error: ErrorObject): OffsetRange {
   return rangeOf(node);
 }
 
-function describeError(error: ErrorObject): string {
+function describeError(error: JsonSchemaError): string {
   const where = error.instancePath ? `"${pathOf(error).join('.')}"` : 'The template';
   switch (error.keyword) {
     case 'required':

@@ -81,8 +81,9 @@ function liquidjsNodeBuiltins() {
  * The core reads schemas/braze-webhook*.schema.json as data (src/core/schema/json-schema.ts, ADR
  * 020). The bundles get them without the keywords that only annotate (titles, descriptions, editor
  * snippets): no check reads those, and VS Code reads them from the shipped files themselves.
+ * Exported for bench/build.mjs, which builds the same bundles.
  */
-function schemasWithoutAnnotations() {
+export function schemasWithoutAnnotations() {
   const annotations = new Set(['title', 'description', 'default', 'examples', '$comment', 'markdownDescription', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'deprecationMessage', 'errorMessage', 'allowTrailingCommas', 'allowComments']);
   // Keywords whose value is data (enum values, property names), not subschemas.
   const dataKeywords = new Set(['enum', 'const', 'required', 'type']);
@@ -109,11 +110,13 @@ const web = webBuildOptions({ production });
 
 const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js'] },
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   // The rarely used commands (New Template, New Sample Users, Show Rule Documentation), loaded
   // when one runs (ADR 015).
   { ...common, entryPoints: ['src/vscode/first-run.ts'], outfile: 'dist/extension-first-run.js', external: ['vscode'] },
+  // Hover and completion, loaded on the first one (ADR 020): no liquidjs, no rules.
+  { ...common, entryPoints: ['src/vscode/editor-features.ts'], outfile: 'dist/extension-editor.js', external: ['vscode'] },
   // The test-send commands, Node host only (ADR 017): loaded the first time one runs.
   { ...common, entryPoints: ['src/vscode/send/index.ts'], outfile: 'dist/extension-send.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },

@@ -10,6 +10,7 @@ import type { FromWebview, ToWebview } from './preview/protocol';
 import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
+import type { EditorFeatures } from './editor-features';
 import type { FirstRun } from './first-run';
 import type { SendDialogs, SendFeature } from './send';
 import { ShippedFiles } from './shipped-files';
@@ -47,7 +48,7 @@ export interface BrazeWebhookApi {
  * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
  * a command runs. No lint or render logic lives here.
  */
-export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, send?: () => SendFeature): BrazeWebhookApi {
+export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, editor: () => EditorFeatures, send?: () => SendFeature): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
   const shipped = new ShippedFiles(context.extensionUri);
@@ -63,8 +64,8 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
     new ProfileStatusBar(session),
     new TemplateNameHints(),
     vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new CodeActionProvider(diagnostics), CodeActionProvider.metadata),
-    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(templates, inputs, shipped)),
-    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(templates, inputs, shipped), ...CompletionProvider.triggers),
+    vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, new HoverProvider(editor, templates, inputs, shipped)),
+    vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new CompletionProvider(editor, templates, inputs, shipped), ...CompletionProvider.triggers),
     vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CodeLensProvider(diagnostics, inputs)),
     vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
     vscode.workspace.onDidChangeConfiguration((event) => {

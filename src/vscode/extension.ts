@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
+import type { EditorFeatures } from './editor-features';
 import type { FirstRun } from './first-run';
 import type { SendFeature } from './send';
 
@@ -13,9 +14,13 @@ export type { BrazeWebhookEntry } from './activate-entry';
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   // Run-time requires of the bundles next to this one (esbuild keeps them external): the extension
-  // proper when a template needs it, the rarely used commands when one of them runs.
+  // proper when a template needs it, the rarely used commands when one of them runs, hover and
+  // completion on the first one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
+  // Hover and completion: loaded on the first one (ADR 020).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const editor = (): EditorFeatures => require('./extension-editor.js') as EditorFeatures;
   // Test sends run in this (Node) host only: the context key shows their commands (ADR 017).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const send = (): SendFeature => require('./extension-send.js') as SendFeature;
@@ -23,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   return activateEntry(context, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
-    return (ctx) => activateMain(ctx, firstRun, send);
+    return (ctx) => activateMain(ctx, firstRun, editor, send);
   });
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { type CompletionCandidate, completionsAt, hoverAt, snippetContextAt } from '../core';
+import type { CompletionCandidate } from '../core';
 import { CommandId } from './commands';
 import type { DiagnosticsController } from './diagnostics';
+import type { EditorFeatures } from './editor-features';
 import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
@@ -15,8 +16,13 @@ const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   snippet: vscode.CompletionItemKind.Snippet,
 };
 
+/**
+ * The hover and completion providers are registered on activation; their work is done by the
+ * editor features, loaded on the first hover or completion (`features`, ADR 020).
+ */
 export class HoverProvider implements vscode.HoverProvider {
   constructor(
+    private readonly features: () => EditorFeatures,
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
     private readonly shipped: ShippedFiles,
@@ -25,7 +31,7 @@ export class HoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const file = this.templates.get(document);
     const [{ customAttributes, salesforce }, docs] = await Promise.all([this.inputs.get(), this.shipped.editorDocs()]);
-    const info = hoverAt(file, document.offsetAt(position), { customAttributeSamples: customAttributes, salesforce, docs });
+    const info = this.features().hoverAt(file, document.offsetAt(position), { customAttributeSamples: customAttributes, salesforce, docs });
     if (!info) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(info.markdown), new vscode.Range(document.positionAt(info.range.start), document.positionAt(info.range.end)));
   }
@@ -40,6 +46,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggers = ['{', '.', '|', ':', '"', ' '];
 
   constructor(
+    private readonly features: () => EditorFeatures,
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
     private readonly shipped: ShippedFiles,
@@ -49,6 +56,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const file = this.templates.get(document);
     const offset = document.offsetAt(position);
     const [{ customAttributes, salesforce }, docs] = await Promise.all([this.inputs.get(), this.shipped.editorDocs()]);
+    const { completionsAt, snippetContextAt } = this.features();
     const items = completionsAt(file, offset, { customAttributeKeys: [...customAttributes.keys()], salesforce, docs }).map((c) => toItem(document, c));
     const context = snippetContextAt(file, offset);
     for (const [name, snippet] of await this.shipped.snippets()) {

@@ -44,6 +44,7 @@ const REQUIRED = [
   'extension/dist/extension-main.js',
   'extension/dist/extension-first-run.js',
   'extension/dist/extension-send.js',
+  'extension/dist/extension-editor.js',
   'extension/dist/extension-web.js',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',

@@ -1,5 +1,5 @@
 import { getLocation } from 'jsonc-parser';
-import { BRAZE_FILTER_SUPPORT } from '../liquid/filters';
+import { BRAZE_FILTER_SUPPORT } from '../liquid/filters/support';
 import { KNOWN_CC_OPTIONS } from '../liquid/connected-content-args';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import type { SalesforceSchema, SObjectField } from '../salesforce/model';

@@ -1,9 +1,10 @@
-import { BRAZE_FILTER_SUPPORT, brazeUnsupportedFilters } from '../liquid/filters';
-import { compileTemplate } from '../liquid/compile';
+import { BRAZE_FILTER_SUPPORT, brazeUnsupportedFilters } from '../liquid/filters/support';
+import { rewriteBrazeSyntax } from '../liquid/braze-syntax';
+import { MAX_FIELD_CHARS } from '../liquid/field-limit';
 import { toConnectedContentNodes, toRegionNodes } from '../lint/nodes';
 import { NAMESPACES, STANDARD_ATTRIBUTES } from '../profile';
 import { describeApiVersion } from '../salesforce/api-versions';
-import { CONVERTS } from '../salesforce/field-checks';
+import { CONVERTS } from '../salesforce/conversions';
 import { NEWEST_KNOWN_API_VERSION, type SalesforceSchema, type SObjectField, type SObjectModel } from '../salesforce/model';
 import { parseSobjectUrl } from '../salesforce/sobject-url';
 import type { LiquidField, TemplateFile } from '../template/template-file';
@@ -113,8 +114,11 @@ function hoverInField(file: TemplateFile, offset: number, context: HoverContext)
   const field = fieldAt(file, offset);
   if (!field) return undefined;
   const at = rawToDecoded(field, offset);
-  const compiled = compileTemplate(file).fields.find((f) => f.field === field);
-  if (!compiled) return undefined;
+  // The Braze rewrite of this one field is all a hover needs: no liquidjs parse, so the hover code
+  // loads without the engine (the lazy editor bundle, ADR 020). Over the size limit nothing is
+  // checked or rendered (compileField), so nothing is described either.
+  if (field.text.length > MAX_FIELD_CHARS) return undefined;
+  const compiled = { field, rewrite: rewriteBrazeSyntax(field.text) };
   const toRaw = (start: number, end: number): OffsetRange => ({ start: field.decoded.map[start], end: field.decoded.map[end] });
   for (const reference of compiled.rewrite.references) {
     if (!within(at, reference.start, reference.end)) continue;

@@ -3,6 +3,7 @@ import type { LiquidField, TemplateFile } from '../template/template-file';
 import type { OffsetRange } from '../types';
 import { type BrazeRewrite, rewriteBrazeSyntax, toOriginalRange } from './braze-syntax';
 import { sharedBrazeEngine } from './create-braze-engine';
+import { MAX_FIELD_CHARS } from './field-limit';
 import { PositionedError } from './positioned-error';
 
 /** A Liquid error with a raw-file range. */
@@ -37,8 +38,7 @@ export function compileTemplate(file: TemplateFile, engine: Liquid = sharedBraze
   return result;
 }
 
-/** Longer Liquid strings are reported, not parsed: nothing real comes near it, and parsing it would stall. */
-export const MAX_FIELD_CHARS = 1_000_000;
+export { MAX_FIELD_CHARS } from './field-limit';
 
 /** Rewrites and parses one field; a parse failure becomes `parseError`, never an exception. */
 export function compileField(field: LiquidField, engine: Liquid = sharedBrazeEngine()): CompiledField {

@@ -193,7 +193,7 @@ describe('Braze webhook features in a real VS Code', function () {
     assert.ok(keys.items.some((i) => i.label === 'Email'), 'no Lead field completion for body keys');
   });
 
-  it('hovers explain attributes, Lead fields, filters and connected_content options (texts from data/editor-docs.json, code from extension-editor.js)', async () => {
+  it('hovers explain attributes, Lead fields, filters and headers (texts from data/editor-docs.json, code from extension-editor.js)', async () => {
     const editor = await open('create-lead.braze-webhook.json');
     const hoverAt = async (needle: string, delta: number) => {
       const position = editor.document.positionAt(editor.document.getText().indexOf(needle) + delta);
@@ -202,9 +202,9 @@ describe('Braze webhook features in a real VS Code', function () {
     };
     assert.match(await hoverAt('${last_name}', 3), /Last name/);
     assert.match(await hoverAt('"Company"', 2), /max length 255/);
-    // The filter and option texts are shipped data, read on the first hover (ADR 020).
+    // The filter and header texts are shipped data, read on the first hover (ADR 020).
     assert.match(await hoverAt('default:', 2), /Uses the fallback when the value is nil, false or empty/);
-    assert.match(await hoverAt(':cache_max_age', 3), /300–14400/);
+    assert.match(await hoverAt('"Content-Type"', 2), /Salesforce needs `application\/json` for a JSON body/);
   });
 
   it('shows a CodeLens with the profile and problem counts', async () => {

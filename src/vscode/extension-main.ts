@@ -11,6 +11,7 @@ import { RENDERED_SCHEME, RenderedDocumentProvider } from './rendered-document';
 import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
 import type { FirstRun } from './first-run';
+import type { ExplainFeature } from './explain-error';
 import type { SendDialogs, SendFeature } from './send';
 import { ShippedFiles } from './shipped-files';
 import { TemplateCache } from './template-cache';
@@ -47,7 +48,7 @@ export interface BrazeWebhookApi {
  * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
  * a command runs. No lint or render logic lives here.
  */
-export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, send?: () => SendFeature): BrazeWebhookApi {
+export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, explain: () => ExplainFeature, send?: () => SendFeature): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
   const shipped = new ShippedFiles(context.extensionUri);
@@ -76,7 +77,7 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
     }),
   );
   const sendDialogs = context.extensionMode === vscode.ExtensionMode.Test ? {} : undefined;
-  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun, context, inputs, send, sendDialogs });
+  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun, context, inputs, send, sendDialogs, explain });
   return {
     loadMs: 0,
     runCommand: (id, args) => handlers[id](...args),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
+import type { ExplainFeature } from './explain-error';
 import type { FirstRun } from './first-run';
 import type { SendFeature } from './send';
 
@@ -16,6 +17,8 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   // proper when a template needs it, the rarely used commands when one of them runs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const explain = (): ExplainFeature => require('./extension-explain.js') as ExplainFeature;
   // Test sends run in this (Node) host only: the context key shows their commands (ADR 017).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const send = (): SendFeature => require('./extension-send.js') as SendFeature;
@@ -23,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   return activateEntry(context, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
-    return (ctx) => activateMain(ctx, firstRun, send);
+    return (ctx) => activateMain(ctx, firstRun, explain, send);
   });
 }
 

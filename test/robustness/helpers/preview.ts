@@ -17,7 +17,13 @@ export const TEST_LOCALIZER: PreviewLocalizer = {
   groupTitle: (group, n) => `${group} (${n})`,
   problemsTitle: (n) => `Problems (${n})`,
   noProfilesHint: 'no profiles',
-  status: (status) => (status.kind === 'findings' ? status.worst : status.kind),
+  status: (status) => (status.kind === 'findings' ? status.worst : status.kind === 'answered' ? `${status.status} ${status.errorCodes.join(' ')}`.trim() : status.kind),
+  answerErrors: (n, total) => `${n}/${total} error answers`,
+  noAnswer: (reason) => `no answer: ${reason}`,
+  answerSource: (answer) => answer.source,
+  brazeOutcome: (outcome) => outcome,
+  answerLimits: 'limits',
+  modelNote: (sobject, builtIn) => `${builtIn ? 'built-in' : 'no'} ${sobject} model`,
 };
 
 /**

@@ -155,7 +155,7 @@
     for (const caveat of a.caveats) parts.push(el('p', { class: 'muted' }, [caveat]));
     if (a.modelNote) parts.push(el('p', { class: 'model-note', id: 'answer-model' }, [`${a.modelNote} `, howTo(s.addDescribe)]));
     parts.push(el('p', { class: 'muted limits', id: 'answer-limits', title: a.limitsDetail }, [`${a.limits} `, howTo(s.limitsLink)]));
-    return el('section', { class: `answer ${a.tone}`, id: 'answer', 'aria-label': s.answer }, parts);
+    return el('section', { class: 'answer', 'data-tone': a.tone, id: 'answer', 'aria-label': s.answer }, parts);
   }
 
   function render(state) {

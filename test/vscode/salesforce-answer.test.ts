@@ -125,4 +125,18 @@ describe("Salesforce's answer in a real VS Code", function () {
     assert.match(nothing.explanation.problem ?? '', /No Salesforce error found/);
     assert.deepEqual(nothing.items, []);
   });
+
+  it("How to Get Your Org's Describe… opens the page, and its config step opens a new, unsaved config that names the describe", async () => {
+    const config = workspaceFile('braze-webhook.config.json');
+    assert.ok(!fs.existsSync(config.fsPath), 'the fixture workspace has no config file');
+    const page = await vscode.commands.executeCommand<vscode.Uri>('brazeWebhook.describeHowTo', 'config');
+    assert.ok(page.path.endsWith('/docs/org-describe.md'), page.toString());
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(page)), /sf sobject describe --sobject Lead --json/);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'untitled');
+    assert.ok(editor?.document.uri.path.endsWith('/braze-webhook.config.json'), editor?.document.uri.toString());
+    assert.deepEqual(JSON.parse(editor?.document.getText() ?? ''), { salesforce: { describe: { Lead: 'salesforce/lead.describe.json' } } });
+    assert.ok(!fs.existsSync(config.fsPath), 'nothing is written until the user saves');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -27,12 +27,14 @@ const EDGE_PROFILES_MODES: readonly EdgeProfilesMode[] = ['collapsed', 'expanded
 export const SETTINGS_SECTION = 'brazeWebhook';
 
 /**
- * Reads the settings once; callers re-read on `onDidChangeConfiguration`. The scope defaults to the
- * first workspace folder, the folder whose files the extension reads (`salesforce.describe` is a
- * resource setting: a folder may name its own describe files).
+ * Reads the settings once; callers re-read on `onDidChangeConfiguration`. `salesforce.describe` is
+ * the one resource setting (a folder may name its own describe files): it is read for the first
+ * workspace folder, the folder whose files the extension reads. The window settings are read
+ * without a resource (VS Code warns when a window setting is read for one).
  */
-export function readSettings(scope: vscode.ConfigurationScope | undefined = vscode.workspace.workspaceFolders?.[0]?.uri): Settings {
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const folder = vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
   return {
     lintEnabled: c.get<boolean>('lint.enable', true),
     debounceMs: Math.max(0, c.get<number>('lint.debounceMs', 250)),
@@ -41,7 +43,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined = vsco
     maxProfiles: Math.max(1, c.get<number>('preview.maxProfiles', 200)),
     scenario: c.get<string>('preview.scenario', 'token-ok'),
     edgeProfiles: EDGE_PROFILES_MODES.find((m) => m === c.get<string>('preview.edgeProfiles')) ?? 'collapsed',
-    salesforceDescribe: stringEntries(c.get<unknown>('salesforce.describe')),
+    salesforceDescribe: stringEntries(folder.get<unknown>('salesforce.describe')),
   };
 }
 

@@ -6,7 +6,7 @@ import type { DiagnosticsController } from './diagnostics';
 import { PreviewPanel } from './preview/preview-panel';
 import type { PreviewSession } from './preview/preview-session';
 import type { FirstRun } from './first-run';
-import type { ExplainFeature } from './explain-error';
+import type { SalesforceFeature } from './salesforce-feature';
 import type { SendDialogs, SendFeature, SendServices } from './send';
 import type { WorkspaceInputs } from './workspace-inputs';
 import type { NewFileArgs } from './new-template';
@@ -29,8 +29,8 @@ export interface CommandServices {
   send?: () => SendFeature;
   /** Test mode only: the send modals, replaced by the tests. */
   sendDialogs?: Partial<SendDialogs>;
-  /** Explain Salesforce Error… (its own bundle in the Node build; bundled in on the web). */
-  explain: () => ExplainFeature;
+  /** Explain Salesforce Error… and the simulation (their own bundle in the Node build; bundled in on the web). */
+  salesforce: () => SalesforceFeature;
 }
 
 /** Runs a test-send command, or says it needs the desktop host (VS Code for the Web would hit CORS). */
@@ -145,7 +145,7 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
         canFetch: s.send !== undefined && readSendSettings().enabled && vscode.workspace.isTrusted,
         pick: arg === 'config' || arg === 'setting' || arg === 'fetch' ? arg : undefined,
       }),
-    [CommandId.ExplainSalesforceError]: (arg) => s.explain().explainSalesforceError({ session: s.session, templates: s.templates, inputs: s.inputs }, arg),
+    [CommandId.ExplainSalesforceError]: (arg) => s.salesforce().explainSalesforceError({ session: s.session, templates: s.templates, inputs: s.inputs }, arg),
     [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;

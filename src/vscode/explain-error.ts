@@ -7,9 +7,9 @@ import type { TemplateCache } from './template-cache';
 import type { WorkspaceInputs } from './workspace-inputs';
 
 /**
- * "Braze Webhook: Explain Salesforce Error…" in a bundle of its own in the Node build
- * (dist/extension-explain.js), loaded the first time it runs (ADR 018); the web build bundles it in.
- * The core's `explainSalesforceError` does the work, as for `braze-webhook explain`.
+ * "Braze Webhook: Explain Salesforce Error…", in the Salesforce bundle (salesforce-feature.ts, loaded
+ * the first time it is needed; ADR 018). The core's `explainSalesforceError` does the work, as for
+ * `braze-webhook explain`.
  */
 
 /** What the command reads from the extension proper. */
@@ -149,5 +149,3 @@ async function showExplanation(result: ExplainResult, reveal: number | undefined
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { ...result, revealed: range };
 }
-
-export type ExplainFeature = typeof import('./explain-error');

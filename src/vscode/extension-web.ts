@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
 import { activateMain } from './extension-main';
-import * as explain from './explain-error';
 import * as firstRun from './first-run';
+import * as salesforce from './salesforce-feature';
 
 /**
  * `performance.now()` when the bundle started to evaluate: the first line of dist/extension-web.js
@@ -19,7 +19,7 @@ const evaluatedAt = performance.now();
  * until a template is open or a command runs, as in the Node entry (ADR 006, ADR 013).
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
-  const entry = activateEntry(context, () => (ctx) => activateMain(ctx, () => firstRun, () => explain));
+  const entry = activateEntry(context, () => (ctx) => activateMain(ctx, () => firstRun, () => salesforce));
   return { ...entry, evaluateMs: typeof BRAZE_WEB_BUNDLE_START === 'number' ? evaluatedAt - BRAZE_WEB_BUNDLE_START : undefined };
 }
 

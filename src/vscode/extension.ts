@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
-import type { ExplainFeature } from './explain-error';
 import type { FirstRun } from './first-run';
+import type { SalesforceFeature } from './salesforce-feature';
 import type { SendFeature } from './send';
 
 export type { BrazeWebhookEntry } from './activate-entry';
@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const firstRun = (): FirstRun => require('./extension-first-run.js') as FirstRun;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const explain = (): ExplainFeature => require('./extension-explain.js') as ExplainFeature;
+  const salesforce = (): SalesforceFeature => require('./extension-salesforce.js') as SalesforceFeature;
   // Test sends run in this (Node) host only: the context key shows their commands (ADR 017).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const send = (): SendFeature => require('./extension-send.js') as SendFeature;
@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   return activateEntry(context, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
-    return (ctx) => activateMain(ctx, firstRun, explain, send);
+    return (ctx) => activateMain(ctx, firstRun, salesforce, send);
   });
 }
 

@@ -44,7 +44,7 @@ const REQUIRED = [
   'extension/dist/extension-main.js',
   'extension/dist/extension-first-run.js',
   'extension/dist/extension-send.js',
-  'extension/dist/extension-explain.js',
+  'extension/dist/extension-salesforce.js',
   'extension/dist/extension-web.js',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',

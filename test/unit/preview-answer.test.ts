@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Profile, type SalesforceSchema, makeFixtureResolver, parseMocks, parseProfiles, parseTemplateFile } from '../../src/core';
+import { type Profile, type SalesforceSchema, makeFixtureResolver, parseMocks, parseProfiles, parseTemplateFile, simulateSalesforceAnswer } from '../../src/core';
 import { computePreview } from '../../src/vscode/preview/preview-model';
 import { ACME_DESCRIBE, BUILT_IN_SALESFORCE } from '../helpers/salesforce';
 import { TEST_LOCALIZER } from '../robustness/helpers/preview';
@@ -23,6 +23,7 @@ async function preview(code: string, options: { selected?: number; salesforce?: 
     deps: { resolveConnectedContent: makeFixtureResolver({ rules: mocks }) },
     salesforce: options.salesforce === null ? undefined : (options.salesforce ?? BUILT_IN_SALESFORCE),
     mocks,
+    simulate: simulateSalesforceAnswer,
     scenario: 'token-ok',
     revealed: options.revealed === true,
     edgeProfiles: 'hidden',

@@ -31,7 +31,7 @@ import {
   redactAnswer,
   redactRequest,
   renderProfile,
-  simulateSalesforceAnswer,
+  type simulateSalesforceAnswer,
   statusFromAnswer,
   statusLine,
   toBrazeWebhookObject,
@@ -262,6 +262,11 @@ export interface PreviewComputation {
   salesforce?: SalesforceSchema;
   /** The workspace's mock rules: one matching the webhook answers instead of the simulation. */
   mocks?: readonly MockRule[];
+  /**
+   * The core's `simulateSalesforceAnswer`, injected: the extension loads it from a bundle of its own
+   * (ADR 018). Without it (or without `salesforce`) nothing is simulated.
+   */
+  simulate?: typeof simulateSalesforceAnswer;
   scenario: ScenarioName;
   revealed: boolean;
   edgeProfiles: EdgeProfilesMode;
@@ -299,8 +304,9 @@ export async function computePreview(input: PreviewComputation): Promise<Compute
   const requests: RenderedRequest[] = [];
   if (renderable) for (const { profile } of profiles) requests.push(await renderProfile(file, profile, input.deps));
   const perProfile = lintRenderedPerProfile(file, requests, rules, input.config, input.salesforce);
-  const salesforce = input.salesforce;
-  const answers = salesforce ? requests.map((request) => simulateSalesforceAnswer(request, { salesforce, mocks: input.mocks, scenario: input.scenario })) : [];
+  const { salesforce, simulate } = input;
+  const simulated = salesforce && simulate ? requests.map((request) => simulate(request, { salesforce, mocks: input.mocks, scenario: input.scenario })) : undefined;
+  const answers = simulated ?? [];
   // Answers are redacted as their requests are: always in the matrix, unless revealed for the selected one.
   const redacted = (i: number, reveal: boolean) => {
     const answer = answers[i];
@@ -311,10 +317,10 @@ export async function computePreview(input: PreviewComputation): Promise<Compute
     group: profiles[i].builtIn ? 'builtIn' : 'workspace',
     request: redactRequest(request),
     problems: perProfile[i],
-    ...(salesforce ? { answer: redacted(i, false) } : {}),
+    ...(simulated ? { answer: redacted(i, false) } : {}),
   }));
   const request = renderable && requests[selected] ? redactRequest(requests[selected], { reveal: input.revealed }) : undefined;
-  const answer = request && salesforce ? redacted(selected, input.revealed) : undefined;
+  const answer = request && simulated ? redacted(selected, input.revealed) : undefined;
   const model = answer ? salesforce?.sobject(answer.sobject) : undefined;
   const state = buildPreviewState({
     templateName: input.templateName,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type BrazeOutcome, type Problem, type ProfileStatus, type RenderedRequest, type SalesforceAnswer, type ScenarioName, type TemplateFile, SCENARIOS, emptyProfile, statusLine } from '../../core';
+import { type BrazeOutcome, type Problem, type ProfileStatus, type RenderedRequest, type SalesforceAnswer, type ScenarioName, type TemplateFile, SCENARIOS, emptyProfile, type simulateSalesforceAnswer, statusLine } from '../../core';
 import { isTemplateUri } from '../commands';
 import { problemCount } from '../language-features';
 import { dependenciesFor } from '../render-service';
@@ -152,6 +152,8 @@ export class PreviewSession implements vscode.Disposable {
     private settings: Settings,
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    /** Salesforce's simulation, from its own bundle (loaded on the first computation; ADR 018). */
+    private readonly simulate: () => typeof simulateSalesforceAnswer,
   ) {
     this.scenario = settings.scenario in SCENARIOS ? (settings.scenario as ScenarioName) : 'token-ok';
     this.disposables.push(
@@ -218,6 +220,7 @@ export class PreviewSession implements vscode.Disposable {
       config,
       salesforce,
       mocks: mockRules,
+      simulate: this.simulate(),
       scenario: this.scenario,
       revealed: this.revealed,
       edgeProfiles: this.settings.edgeProfiles,

@@ -1,4 +1,4 @@
-import { type Dependencies, type Profile, type RuleDefinition, type ScenarioName, type TemplateFile, toCurl, toHttpDocument } from '../../../src/core';
+import { type Dependencies, type Profile, type RuleDefinition, type ScenarioName, type TemplateFile, simulateSalesforceAnswer, toCurl, toHttpDocument } from '../../../src/core';
 import type { PreviewState } from '../../../src/vscode/preview/protocol';
 import { computePreview as computePreviewState, type PreviewLocalizer } from '../../../src/vscode/preview/preview-model';
 import { BUILT_IN_SALESFORCE } from '../../helpers/salesforce';
@@ -44,6 +44,7 @@ export async function computePreview(
     selectedProfile: profiles[0]?.index ?? 1,
     deps,
     salesforce: BUILT_IN_SALESFORCE,
+    simulate: simulateSalesforceAnswer,
     scenario: options.scenario ?? 'token-ok',
     revealed: options.revealed === true,
     edgeProfiles: 'collapsed',

@@ -110,7 +110,7 @@ const web = webBuildOptions({ production });
 
 const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js', './extension-salesforce.js'] },
   { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   // The rarely used commands (New Template, New Sample Users, Show Rule Documentation), loaded
   // when one runs (ADR 015).
@@ -119,6 +119,8 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/editor-features.ts'], outfile: 'dist/extension-editor.js', external: ['vscode'] },
   // The test-send commands, Node host only (ADR 017): loaded the first time one runs.
   { ...common, entryPoints: ['src/vscode/send/index.ts'], outfile: 'dist/extension-send.js', external: ['vscode'] },
+  // Salesforce's predicted answer for the preview, and Explain Salesforce Error…: loaded when first needed (ADR 018).
+  { ...common, entryPoints: ['src/vscode/salesforce-feature.ts'], outfile: 'dist/extension-salesforce.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
   // The `browser` entry of package.json: the whole extension in one file (ADR 013).
   // The banner times the bundle's evaluation (extension-web.ts reports it as evaluateMs).

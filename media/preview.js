@@ -129,9 +129,33 @@
     if (group.findings.length > 0) {
       content.push(el('h3', {}, [state.strings.onlyBuiltIn]), findingsList(state, group.findings, `findings-${group.id}`));
     }
+    if (group.answerErrors) content.unshift(el('p', { class: 'answer-errors', id: `answer-errors-${group.id}` }, [group.answerErrors]));
     const details = el('details', { class: 'group', id: `group-${group.id}` }, [el('summary', {}, [group.title]), ...content]);
     if (group.open) details.setAttribute('open', '');
     return details;
+  }
+
+  /** Salesforce's predicted answer: status, body, source, what Braze does, and what cannot be predicted. */
+  function answerSection(state) {
+    const s = state.strings;
+    const a = state.answer;
+    const howTo = (text) => {
+      const b = el('button', { class: 'link' }, [text]);
+      b.addEventListener('click', () => post({ type: 'describeHowTo' }));
+      return b;
+    };
+    const parts = [
+      el('h2', {}, [`${s.answer} · ${a.sourceLabel}`]),
+      el('h3', { class: `status ${a.tone}`, id: 'answer-status' }, [`← ${a.statusLine}`]),
+    ];
+    if (a.body) parts.push(el('pre', { class: 'response', tabindex: '0', 'aria-label': s.answer }, [a.body]));
+    parts.push(el('p', { class: 'summary' }, [a.summary]));
+    parts.push(el('p', { class: `braze ${a.braze}`, id: 'answer-braze' }, [el('strong', {}, [`${s.brazeDoes} ${a.brazeLabel}.`]), ` ${a.brazeNote}`]));
+    if (a.conversions.length > 0) parts.push(el('ul', { class: 'conversions muted' }, a.conversions.map((c) => el('li', {}, [`${s.converted} ${c}`]))));
+    for (const caveat of a.caveats) parts.push(el('p', { class: 'muted' }, [caveat]));
+    if (a.modelNote) parts.push(el('p', { class: 'model-note', id: 'answer-model' }, [`${a.modelNote} `, howTo(s.addDescribe)]));
+    parts.push(el('p', { class: 'muted limits', id: 'answer-limits', title: a.limitsDetail }, [`${a.limits} `, howTo(s.limitsLink)]));
+    return el('section', { class: 'answer', 'data-tone': a.tone, id: 'answer', 'aria-label': s.answer }, parts);
   }
 
   function render(state) {
@@ -150,6 +174,8 @@
     } else if (state.request) {
       sections.push(el('section', { class: 'request', id: 'request' }, [el('h2', {}, [s.request]), httpBlock(state.request, s.request)]));
     }
+    if (state.answer) sections.push(answerSection(state));
+    else if (state.noAnswer) sections.push(el('p', { class: 'muted', id: 'no-answer' }, [state.noAnswer]));
     if (state.brazeObjectNote) sections.push(el('p', { class: 'muted' }, [state.brazeObjectNote]));
     const problems = [el('h2', {}, [state.problemsTitle])];
     problems.push(state.problems.length === 0 ? el('p', { class: 'ok', id: 'no-problems' }, [s.noProblems]) : findingsList(state, state.problems, 'problems'));

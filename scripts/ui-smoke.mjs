@@ -78,6 +78,7 @@ const STRINGS = {
   walkthroughStep: nls['walkthrough.createTemplate.title'],
   category: nls.category,
   request: t('Webhook request'),
+  answer: t('Salesforce answer'),
   profile: t('Profile'),
   copyCurl: t('Copy as cURL'),
   previewTab: t('Preview: {0}').replace('{0}', TEMPLATE),
@@ -451,12 +452,31 @@ async function main() {
     for (const id of ['profile', 'scenario', 'reveal', 'copy-curl', 'copy-http', 'copy-braze', 'open-document']) {
       check(order.includes(id), `Tab never reached #${id} (order: ${order.join(', ')})`);
     }
-    // Show the preview from its top (heading, toolbar, token call, request) for the screenshot.
+    // Issue 10: Salesforce's predicted answer under the request — status, body, what Braze does,
+    // that the examples have no org describe (built-in Lead model), and what cannot be predicted.
+    const answer = await step('the preview shows the Salesforce answer', async () => {
+      await frame.locator('#answer #answer-status').waitFor({ timeout: T.render });
+      return frame.evaluate(() => ({
+        heading: document.querySelector('#answer h2')?.textContent ?? '',
+        status: document.querySelector('#answer-status')?.textContent ?? '',
+        braze: document.querySelector('#answer-braze')?.textContent ?? '',
+        model: document.querySelector('#answer-model')?.textContent ?? '',
+        limits: document.querySelector('#answer-limits')?.textContent ?? '',
+        matrixStatuses: [...document.querySelectorAll('#group-workspace tbody tr td:nth-child(2)')].map((td) => td.textContent),
+      }));
+    });
+    note('answer', `${answer.heading} | ${answer.status} | ${answer.braze.slice(0, 60)} | matrix ${answer.matrixStatuses.join(', ')}`);
+    check(answer.heading.startsWith(STRINGS.answer), `the answer heading should start with "${STRINGS.answer}", was "${answer.heading}"`);
+    check(/^← 201 /.test(answer.status), `profile 2's create should be answered 201, was "${answer.status}"`);
+    check(answer.model.includes('Lead') && answer.limits.length > 0, `the answer should say the Lead model is built in and what it cannot predict: ${JSON.stringify(answer)}`);
+    check(answer.matrixStatuses.length === 3 && answer.matrixStatuses.every((x) => /^201 /.test(x ?? '')), `the matrix should show each profile's answer: ${answer.matrixStatuses.join(', ')}`);
+    // Show the request and, under it, the answer for the screenshot.
     await frame.evaluate(() => {
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-      window.scrollTo(0, 0);
+      document.querySelector('#request')?.scrollIntoView({ block: 'start' });
     });
     await screenshot('preview');
+    await frame.evaluate(() => window.scrollTo(0, 0));
 
     // Issue 12, item 2: the matrix. The user's profiles first; the built-in ones in their own,
     // collapsed group; unique labels; each problem once with the profiles it affects.

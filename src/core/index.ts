@@ -24,7 +24,7 @@ export { parseProfiles, toLiquidScope, withDistinctLabels, BUILTIN_EDGE_PROFILES
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
 export { allRules, recommendedRules } from './rules';
 export { lintStatic, lintRendered, lintRenderedPerProfile, groupAcrossProfiles, formatMessage, resolveRuleSetting, sortProblems, type ProfileFinding } from './lint/linter';
-export { buildProfileMatrix, statusFromFindings, type ProfileMatrix, type MatrixRow, type MatrixFinding, type ProfileRun, type ProfileGroup, type ProfileStatus, type ProfileStatusSource } from './lint/profile-matrix';
+export { buildProfileMatrix, isErrorStatus, statusFromAnswer, statusFromFindings, type ProfileMatrix, type MatrixRow, type MatrixFinding, type ProfileRun, type ProfileGroup, type ProfileStatus, type ProfileStatusSource } from './lint/profile-matrix';
 export { lintProfiles, lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
 export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
 export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
@@ -47,8 +47,10 @@ export {
 } from './salesforce/model';
 export {
   brazeOutcome,
+  isErrorAnswer,
   ORG_LOGIC_CAVEAT,
   parseErrorArray,
+  redactAnswer,
   simulateSalesforceAnswer,
   type AnsweredError,
   type AnswerCause,

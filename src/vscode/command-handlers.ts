@@ -6,10 +6,12 @@ import type { DiagnosticsController } from './diagnostics';
 import { PreviewPanel } from './preview/preview-panel';
 import type { PreviewSession } from './preview/preview-session';
 import type { FirstRun } from './first-run';
+import type { SalesforceFeature } from './salesforce-feature';
 import type { SendDialogs, SendFeature, SendServices } from './send';
 import type { WorkspaceInputs } from './workspace-inputs';
 import type { NewFileArgs } from './new-template';
 import { renderedUriFor } from './rendered-document';
+import { readSendSettings } from './settings';
 import type { ShippedFiles } from './shipped-files';
 import type { TemplateCache } from './template-cache';
 
@@ -27,6 +29,8 @@ export interface CommandServices {
   send?: () => SendFeature;
   /** Test mode only: the send modals, replaced by the tests. */
   sendDialogs?: Partial<SendDialogs>;
+  /** Explain Salesforce Error… and the simulation (their own bundle in the Node build; bundled in on the web). */
+  salesforce: () => SalesforceFeature;
 }
 
 /** Runs a test-send command, or says it needs the desktop host (VS Code for the Web would hit CORS). */
@@ -136,6 +140,12 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
     [CommandId.SendTestRequest]: (arg) => withSend(s, (f, services) => f.sendTestRequest(services, arg)),
     [CommandId.FetchDescribe]: (arg) => withSend(s, (f, services) => f.fetchDescribe(services, arg)),
     [CommandId.ManageCredentials]: (arg) => withSend(s, (f, services) => f.manageCredentials(services, arg)),
+    [CommandId.DescribeHowTo]: (arg) =>
+      s.firstRun().showDescribeHowTo(s.extensionUri, {
+        canFetch: s.send !== undefined && readSendSettings().enabled && vscode.workspace.isTrusted,
+        pick: arg === 'config' || arg === 'setting' || arg === 'fetch' ? arg : undefined,
+      }),
+    [CommandId.ExplainSalesforceError]: (arg) => s.salesforce().explainSalesforceError({ session: s.session, templates: s.templates, inputs: s.inputs }, arg),
     [CommandId.FixAll]: async (arg) => {
       const uri = await requireTemplate(s.session, arg);
       if (!uri) return false;

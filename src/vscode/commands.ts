@@ -15,6 +15,8 @@ export enum CommandId {
   SendTestRequest = 'brazeWebhook.sendTestRequest',
   FetchDescribe = 'brazeWebhook.fetchDescribe',
   ManageCredentials = 'brazeWebhook.manageCredentials',
+  DescribeHowTo = 'brazeWebhook.describeHowTo',
+  ExplainSalesforceError = 'brazeWebhook.explainSalesforceError',
 }
 
 /** Files the extension works on. */

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { type Problem, type Severity, type TemplateFile, allRules, assertNever, lintProfiles, lintStatic, sortProblems } from '../core';
+import { type Problem, type Severity, type TemplateFile, allRules, assertNever, computeLineStarts, lintProfiles, lintStatic, offsetToLineColumn, sortProblems } from '../core';
 import { isEditableScheme, isTemplateUri } from './commands';
 import { dependenciesFor } from './render-service';
 import { ruleDocsLink } from './rule-docs';
 import type { Settings } from './settings';
 import type { TemplateCache } from './template-cache';
-import type { WorkspaceInputs } from './workspace-inputs';
+import type { DescribeFileRead, WorkspaceInputs } from './workspace-inputs';
 
 /** `diagnostic.source` of everything this extension reports. */
 export const DIAGNOSTIC_SOURCE = 'braze-webhook';
@@ -30,6 +30,21 @@ export function problemToDiagnostic(problem: Problem, document: vscode.TextDocum
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: problem.ruleId, target: ruleDocsLink(problem.ruleId) };
   return diagnostic;
+}
+
+function describeDiagnostics({ text, problems }: DescribeFileRead): vscode.Diagnostic[] {
+  const lineStarts = computeLineStarts(text.replace(/^\uFEFF/, ''));
+  const at = (offset: number) => {
+    const { line, column } = offsetToLineColumn(lineStarts, offset);
+    return new vscode.Position(line - 1, column - 1);
+  };
+  return problems.map((p) => {
+    const message = p.severity === 'error' ? vscode.l10n.t('{0} The checks use the built-in model until this file can be read.', p.message) : p.message;
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(at(p.startIndex), at(p.endIndex)), message, severityToVscode(p.severity));
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = p.code;
+    return diagnostic;
+  });
 }
 
 /** Key that finds a problem again from a diagnostic VS Code hands back to a code-action provider. */
@@ -60,6 +75,8 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires when every check (static and rendered) has run for a document version. */
   readonly onDidFinish = this.finished.event;
   private readonly finishedVersions = new Map<string, number>();
+  /** Problems of the org describe files, in those files (a separate collection: they are not templates). */
+  private readonly describeCollection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-describe`);
 
   constructor(
     private settings: Settings,
@@ -69,6 +86,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       this.finished,
+      this.describeCollection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.settings.debounceMs)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
@@ -78,9 +96,20 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       // VS Code may keep a closed editor's document alive for a while; clear as soon as its last tab closes.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.clearClosedTabs(e.closed)),
-      inputs.onDidChange(() => this.relintAll()),
+      inputs.onDidChange(() => {
+        this.relintAll();
+        void this.publishDescribeProblems();
+      }),
     );
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+    void this.publishDescribeProblems();
+  }
+
+  /** A describe file that cannot be used (or a field it skips) gets its diagnostic there; the built-in model stays. */
+  private async publishDescribeProblems(): Promise<void> {
+    const { describeFiles } = await this.inputs.get();
+    this.describeCollection.clear();
+    for (const file of describeFiles) this.describeCollection.set(file.uri, describeDiagnostics(file));
   }
 
   updateSettings(settings: Settings): void {

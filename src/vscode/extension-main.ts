@@ -12,6 +12,7 @@ import { SETTINGS_SECTION, readSettings } from './settings';
 import { ProfileStatusBar } from './status-bar';
 import type { EditorFeatures } from './editor-features';
 import type { FirstRun } from './first-run';
+import type { SalesforceFeature } from './salesforce-feature';
 import type { SendDialogs, SendFeature } from './send';
 import { ShippedFiles } from './shipped-files';
 import { TemplateCache } from './template-cache';
@@ -48,13 +49,13 @@ export interface BrazeWebhookApi {
  * disposable to the context. Loaded by the thin entry (extension.ts) when a template is opened or
  * a command runs. No lint or render logic lives here.
  */
-export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, editor: () => EditorFeatures, send?: () => SendFeature): BrazeWebhookApi {
+export function activateMain(context: vscode.ExtensionContext, firstRun: () => FirstRun, editor: () => EditorFeatures, salesforce: () => SalesforceFeature, send?: () => SendFeature): BrazeWebhookApi {
   const settings = readSettings();
   const templates = new TemplateCache();
   const shipped = new ShippedFiles(context.extensionUri);
   const inputs = new WorkspaceInputs(settings, shipped);
   const diagnostics = new DiagnosticsController(settings, templates, inputs);
-  const session = new PreviewSession(settings, templates, inputs);
+  const session = new PreviewSession(settings, templates, inputs, () => salesforce().simulateSalesforceAnswer);
   const rendered = new RenderedDocumentProvider(session);
   context.subscriptions.push(
     inputs,
@@ -77,7 +78,7 @@ export function activateMain(context: vscode.ExtensionContext, firstRun: () => F
     }),
   );
   const sendDialogs = context.extensionMode === vscode.ExtensionMode.Test ? {} : undefined;
-  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun, context, inputs, send, sendDialogs });
+  const handlers: Record<CommandId, CommandHandler> = makeCommandHandlers({ extensionUri: context.extensionUri, session, diagnostics, templates, shipped, firstRun, context, inputs, send, sendDialogs, salesforce });
   return {
     loadMs: 0,
     runCommand: (id, args) => handlers[id](...args),

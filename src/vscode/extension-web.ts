@@ -3,6 +3,7 @@ import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
 import { activateMain } from './extension-main';
 import * as editorFeatures from './editor-features';
 import * as firstRun from './first-run';
+import * as salesforce from './salesforce-feature';
 
 /**
  * `performance.now()` when the bundle started to evaluate: the first line of dist/extension-web.js
@@ -19,7 +20,7 @@ const evaluatedAt = performance.now();
  * until a template is open or a command runs, as in the Node entry (ADR 006, ADR 013).
  */
 export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
-  const entry = activateEntry(context, () => (ctx) => activateMain(ctx, () => firstRun, () => editorFeatures));
+  const entry = activateEntry(context, () => (ctx) => activateMain(ctx, () => firstRun, () => editorFeatures, () => salesforce));
   return { ...entry, evaluateMs: typeof BRAZE_WEB_BUNDLE_START === 'number' ? evaluatedAt - BRAZE_WEB_BUNDLE_START : undefined };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type BrazeWebhookEntry, activateEntry } from './activate-entry';
 import type { EditorFeatures } from './editor-features';
 import type { FirstRun } from './first-run';
+import type { SalesforceFeature } from './salesforce-feature';
 import type { SendFeature } from './send';
 
 export type { BrazeWebhookEntry } from './activate-entry';
@@ -21,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   // Hover and completion: loaded on the first one (ADR 020).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const editor = (): EditorFeatures => require('./extension-editor.js') as EditorFeatures;
+  // The Salesforce simulation and Explain Salesforce Error…: loaded on the first preview computation (ADR 018).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const salesforce = (): SalesforceFeature => require('./extension-salesforce.js') as SalesforceFeature;
   // Test sends run in this (Node) host only: the context key shows their commands (ADR 017).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const send = (): SendFeature => require('./extension-send.js') as SendFeature;
@@ -28,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): BrazeWebhookEntry {
   return activateEntry(context, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { activateMain } = require('./extension-main.js') as typeof import('./extension-main');
-    return (ctx) => activateMain(ctx, firstRun, editor, send);
+    return (ctx) => activateMain(ctx, firstRun, editor, salesforce, send);
   });
 }
 

@@ -54,7 +54,8 @@ export class RenderedDocumentProvider implements vscode.TextDocumentContentProvi
       const at = offsetToLineColumn(lineStarts, p.startIndex);
       return `# ${p.severity} ${p.ruleId} (${at.line}:${at.column}): ${p.message}`;
     });
-    const body = result.request ? toHttpDocument(result.request) : `# ${result.state.notice ?? ''}\n`;
+    // The answer as the CLI's http format prints it: the same core formatter, after the request.
+    const body = result.request ? toHttpDocument(result.request, undefined, result.answer) : `# ${result.state.notice ?? ''}\n`;
     return `# ${title}\n\n${body}${problems.length ? `\n${problems.join('\n')}\n` : ''}`;
   }
 

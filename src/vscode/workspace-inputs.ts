@@ -46,6 +46,15 @@ export interface WorkspaceInputsSnapshot {
   salesforce: SalesforceSchema;
   /** Problems of the org describe files named in the config (the built-in model stays for a bad file). */
   describeProblems: DescribeFileProblem[];
+  /** Each describe file read (config or setting), with its text and problems, for diagnostics in that file. */
+  describeFiles: DescribeFileRead[];
+}
+
+/** One org describe file as read, for its diagnostics. */
+export interface DescribeFileRead {
+  uri: vscode.Uri;
+  text: string;
+  problems: DescribeFileProblem[];
 }
 
 /**
@@ -57,6 +66,8 @@ export class WorkspaceInputs implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
+  /** The describe files the last load named (existing or not), each watched, so creating, changing or deleting one re-lints. */
+  private describeWatch: { key: string; uris: Set<string>; watchers: vscode.Disposable[] } = { key: '', uris: new Set(), watchers: [] };
 
   constructor(
     private settings: Settings,
@@ -67,7 +78,7 @@ export class WorkspaceInputs implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate));
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (/\.braze-(profiles|mocks)\.json$/.test(doc.uri.path) || doc.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) invalidate();
+        if (/\.braze-(profiles|mocks)\.json$/.test(doc.uri.path) || doc.uri.path.endsWith(`/${CONFIG_FILE_NAME}`) || this.describeWatch.uris.has(doc.uri.toString())) invalidate();
       }),
     );
   }
@@ -88,7 +99,7 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of [...this.disposables, ...this.describeWatch.watchers]) d.dispose();
   }
 
   /** A resolver for the chosen scenario: the fixture resolver, never the network. */
@@ -118,16 +129,51 @@ export class WorkspaceInputs implements vscode.Disposable {
     return { config, profiles, edgeProfiles: edgeProfiles(profiles), mockRules, configScenario, customAttributes: customAttributeSamples(profiles), ...salesforce };
   }
 
-  /** The built-in models (shipped data, read once) plus the org describes the config names (ADR 008). */
-  private async salesforce(config: LintConfig, root: vscode.Uri | undefined): Promise<Pick<WorkspaceInputsSnapshot, 'salesforce' | 'describeProblems'>> {
+  /**
+   * The built-in models (shipped data, read once) plus the org describes the config names, else the
+   * `brazeWebhook.salesforce.describe` setting (per sObject; ADR 008, ADR 018). Each named file is
+   * watched, existing or not yet.
+   */
+  private async salesforce(config: LintConfig, root: vscode.Uri | undefined): Promise<Pick<WorkspaceInputsSnapshot, 'salesforce' | 'describeProblems' | 'describeFiles'>> {
+    const paths = root ? describePaths(config.salesforce?.describe ?? {}, this.settings.salesforceDescribe) : [];
+    if (root) this.watchDescribeFiles(root, paths);
     const org: DescribeFileInput[] = [];
-    for (const path of root ? Object.values(config.salesforce?.describe ?? {}) : []) {
-      const text = await readText(vscode.Uri.joinPath(root as vscode.Uri, path));
-      if (text !== undefined) org.push({ file: path, text });
+    const read: Array<{ uri: vscode.Uri; text: string; file: string }> = [];
+    for (const path of paths) {
+      const uri = vscode.Uri.joinPath(root as vscode.Uri, path);
+      const text = await readText(uri);
+      if (text === undefined) continue;
+      org.push({ file: path, text });
+      read.push({ uri, text, file: path });
     }
     const { schema, problems } = loadSalesforceSchema({ builtIn: await this.shipped.salesforceModels(), org });
-    return { salesforce: schema, describeProblems: problems };
+    const describeFiles = read.map(({ uri, text, file }) => ({ uri, text, problems: problems.filter((p) => p.file === file) }));
+    return { salesforce: schema, describeProblems: problems, describeFiles };
   }
+
+  private watchDescribeFiles(root: vscode.Uri, paths: readonly string[]): void {
+    const key = `${root.toString()}|${paths.join('|')}`;
+    if (key === this.describeWatch.key) return;
+    for (const w of this.describeWatch.watchers) w.dispose();
+    const invalidate = () => this.invalidate();
+    const watchers = paths.flatMap((path) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, path));
+      return [watcher, watcher.onDidCreate(invalidate), watcher.onDidChange(invalidate), watcher.onDidDelete(invalidate)];
+    });
+    this.describeWatch = { key, uris: new Set(paths.map((p) => vscode.Uri.joinPath(root, p).toString())), watchers };
+  }
+}
+
+/**
+ * The describe files to load, lowest precedence first (for the same sObject a later describe wins,
+ * as in the CLI): the setting's, except for an sObject the config names (names compare without
+ * case, as Salesforce's do), then the config file's. The CLI's `--describe`, above both, has no
+ * editor form.
+ */
+export function describePaths(fromConfig: Record<string, string>, fromSetting: Record<string, string>): string[] {
+  const inConfig = new Set(Object.keys(fromConfig).map((sobject) => sobject.toLowerCase()));
+  const fromSettingOnly = Object.entries(fromSetting).filter(([sobject]) => !inConfig.has(sobject.toLowerCase()));
+  return [...new Set([...fromSettingOnly.map(([, path]) => path), ...Object.values(fromConfig)])];
 }
 
 function customAttributeSamples(profiles: readonly SourcedProfile[]): Map<string, string[]> {

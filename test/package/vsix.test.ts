@@ -45,6 +45,7 @@ const REQUIRED = [
   'extension/dist/extension-first-run.js',
   'extension/dist/extension-send.js',
   'extension/dist/extension-editor.js',
+  'extension/dist/extension-salesforce.js',
   'extension/dist/extension-web.js',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',
@@ -52,6 +53,8 @@ const REQUIRED = [
   'extension/snippets/braze-webhook.snippets.json',
   'extension/l10n/bundle.l10n.es.json',
   'extension/docs/rules/placeholder.md',
+  // How to Get Your Org's Describe… and the answer's "What is predicted" open it.
+  'extension/docs/org-describe.md',
   'extension/media/walkthrough/create-template.md',
   // The built-in Salesforce model ships as data, read at run time (ADR 008), not in the code bundle.
   'extension/data/salesforce/lead.json',

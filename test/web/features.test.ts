@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import { describeDiagnostics, fromWebview, linted, nextState, waitForDiagnostics } from '../vscode/waits';
 import createLeadExample from '../../examples/create-lead.braze-webhook.json';
+import acmeDescribe from '../../examples/acme-lead.describe.json';
+import type { ExplainResult } from '../../src/vscode/explain-error';
 import { walkWorkspaceFolders } from '../../src/vscode/workspace-files';
-import { codeOf, extensionId, extensionUnderTest, open, ours, writeWorkspaceFile } from './helpers';
+import { SOURCE, codeOf, extensionId, extensionUnderTest, open, ours, writeWorkspaceFile } from './helpers';
 import type { BrazeWebhookApi } from '../../src/vscode/extension-main';
 
 describe('Braze webhook features in VS Code for the Web', function () {
@@ -80,8 +82,33 @@ describe('Braze webhook features in VS Code for the Web', function () {
     assert.ok(webview, `no preview webview tab; tabs: ${tabs.map((t) => t.label).join(', ')}`);
     // The webview's own script (media/preview.js) loaded under its CSP and said so.
     await ready;
+    assert.strictEqual(state.answer?.statusLine, '201 Created', "Salesforce's predicted answer is computed in the worker too");
+    assert.strictEqual(state.answer?.braze, 'delivered');
     await vscode.commands.executeCommand('brazeWebhook.selectProfile', 2);
     await second;
+  });
+
+  it("reads the org's describe the config names through workspace.fs, and explains a pasted error", async () => {
+    await writeWorkspaceFile(JSON.stringify(acmeDescribe), 'org', 'lead.describe.json');
+    // The corrected example (with its token call): Salesforce gets as far as checking the body.
+    await writeWorkspaceFile(`${JSON.stringify(createLeadExample, null, 2)}\n`, 'describe-create.braze-webhook.json');
+    const { document } = await open('describe-create.braze-webhook.json');
+    await linted(api, document);
+    const mentionsRegion = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => d.source === SOURCE && /Region__c/.test(d.message));
+    assert.ok(!mentionsRegion(ours(document.uri)), 'the built-in model does not know Region__c');
+    const required = waitForDiagnostics(document.uri, "the org's required Region__c", mentionsRegion);
+    const config = await writeWorkspaceFile(JSON.stringify({ salesforce: { describe: { Lead: 'org/lead.describe.json' } } }), 'braze-webhook.config.json');
+    await required;
+
+    const error = '[{"message":"Required fields are missing: [Region__c]","errorCode":"REQUIRED_FIELD_MISSING","fields":["Region__c"]}]';
+    const result = (await api.runCommand('brazeWebhook.explainSalesforceError' as never, [{ template: document.uri, text: error, reveal: 0 }])) as ExplainResult;
+    assert.strictEqual(result.explanation.errors[0]?.error.errorCode, 'REQUIRED_FIELD_MISSING');
+    assert.ok(result.explanation.errors[0].reproducedBy.length >= 3, `every sample profile reproduces it: ${JSON.stringify(result.explanation.errors[0].reproducedBy)}`);
+    assert.ok(result.revealed, 'the place in the template was revealed');
+
+    const back = waitForDiagnostics(document.uri, 'the built-in model once the config is gone', (ds) => ds.some((d) => d.source === SOURCE) && !mentionsRegion(ds));
+    await vscode.workspace.fs.delete(config);
+    await back;
   });
 
   it('offers Braze completions in a template', async () => {

@@ -12,8 +12,9 @@ import {
   lintRendered,
   lintStatic,
   offsetToLineColumn,
+  isErrorAnswer,
+  redactAnswer,
   redactRequest,
-  redactText,
   renderProfile,
   simulateSalesforceAnswer,
   sortProblems,
@@ -92,18 +93,6 @@ function readTemplate(argument: string): { file: TemplateFile; path: string } {
 /** The rendered rules for one profile, as `lint` runs them (on the unredacted request; messages redact themselves). */
 function renderedFindings(file: TemplateFile, request: RenderedRequest, config: LintConfig, salesforce: SalesforceSchema): Problem[] {
   return lintRendered(file, [request], allRules, config, salesforce);
-}
-
-/** An answer that means the webhook failed: not sent, or not 2xx. */
-function isErrorAnswer(answer: SalesforceAnswer): boolean {
-  return answer.status < 200 || answer.status >= 300;
-}
-
-/** The answer's texts with the request's secrets replaced, as the request itself is. */
-function redactAnswer(answer: SalesforceAnswer, secrets: string[]): SalesforceAnswer {
-  if (secrets.length === 0) return answer;
-  const safe = (text: string) => redactText(text, secrets);
-  return { ...answer, body: safe(answer.body), summary: safe(answer.summary), caveats: answer.caveats.map(safe), conversions: answer.conversions.map(safe) };
 }
 
 function formatResults(results: RenderedProfile[], format: RenderOptions['format'], lineStarts: number[]): string {

@@ -7,7 +7,9 @@ import { renderProfile } from '../request/render-profile';
 import { allRules } from '../rules';
 import { parseTemplateFile } from '../template/template-file';
 import { lintRendered, lintRenderedPerProfile } from './linter';
-import { buildProfileMatrix, type ProfileRun, statusFromFindings } from './profile-matrix';
+import { BUILT_IN_SALESFORCE } from '../../../test/helpers/salesforce';
+import { simulateSalesforceAnswer } from '../salesforce/simulate';
+import { buildProfileMatrix, isErrorStatus, type ProfileRun, statusFromAnswer, statusFromFindings } from './profile-matrix';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const read = (name: string) => readFileSync(join(examples, name), 'utf8');
@@ -85,5 +87,25 @@ describe('profile matrix', () => {
     assert.deepEqual(statusFromFindings({ ...base, request: request(true), problems: [problem('warning')] }), { kind: 'aborted', reason: 'no id' });
     assert.deepEqual(statusFromFindings({ ...base, request: request(false), problems: [problem('warning')] }), { kind: 'findings', worst: 'warning' });
     assert.deepEqual(statusFromFindings({ ...base, request: request(false), problems: [] }), { kind: 'clean' });
+  });
+
+  it("statusFromAnswer: a row with a predicted answer shows its status, codes and Braze's reaction; one without keeps the findings", async () => {
+    const { runs } = await runsFor('update-lead-to-mql.braze-webhook.json');
+    const answered = runs.map((run) => ({ ...run, answer: simulateSalesforceAnswer(run.request, { salesforce: BUILT_IN_SALESFORCE }) }));
+    const rows = buildProfileMatrix(answered, statusFromAnswer).rows.filter((r) => r.group === 'workspace');
+    const byLabel = new Map(rows.map((r) => [r.profile.label, r.status]));
+    const ok = byLabel.get('00QKY000001LyJR2A0');
+    const notAnId = byLabel.get('user-4711');
+    assert.ok(ok?.kind === 'answered' && ok.status === 204 && ok.braze === 'delivered' && ok.errorCodes.length === 0, JSON.stringify(ok));
+    assert.ok(notAnId?.kind === 'answered' && notAnId.status === 404 && notAnId.braze === 'dropped', JSON.stringify(notAnId));
+    assert.deepEqual(notAnId.errorCodes, ['NOT_FOUND']);
+    assert.match(notAnId.note, /this Lead update is lost/);
+    assert.equal(isErrorStatus(notAnId), true);
+    assert.equal(isErrorStatus(ok), false);
+    // null: no answer (aborted, not a Salesforce URL); absent: not simulated. Both keep the findings' status.
+    const withoutAnswer = { ...runs[0], answer: null };
+    assert.deepEqual(statusFromAnswer(withoutAnswer), statusFromFindings(withoutAnswer));
+    const notSimulated = runs[0];
+    assert.deepEqual(statusFromAnswer(notSimulated), statusFromFindings(notSimulated));
   });
 });

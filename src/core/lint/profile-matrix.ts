@@ -1,4 +1,5 @@
 import type { RenderedRequest } from '../request/rendered-request';
+import type { BrazeOutcome, SalesforceAnswer } from '../salesforce/simulate';
 import type { Problem, ProfileRef, Severity } from '../types';
 import { groupAcrossProfiles, sortProblems } from './linter';
 
@@ -15,6 +16,12 @@ export interface ProfileRun {
   request: RenderedRequest;
   /** Rendered-rule problems for this profile only, with the rule's own message. */
   problems: readonly Problem[];
+  /**
+   * Salesforce's predicted answer to this profile's webhook (`simulateSalesforceAnswer`), redacted
+   * as the request is; null when there is none (aborted, not a Salesforce sObject URL); absent when
+   * the caller did not simulate.
+   */
+  answer?: SalesforceAnswer | null;
 }
 
 /**
@@ -28,7 +35,12 @@ export type ProfileStatus =
   /** The worst finding for this profile decides. */
   | { kind: 'findings'; worst: Severity }
   /** `abort_message` ran: Braze sends nothing for this user (not a failure by itself). */
-  | { kind: 'aborted'; reason: string };
+  | { kind: 'aborted'; reason: string }
+  /**
+   * Salesforce's predicted answer decides (`statusFromAnswer`): its status, the error codes of its
+   * body, what Braze does with it (`note`: one sentence), and the worst finding, if any.
+   */
+  | { kind: 'answered'; status: number; errorCodes: string[]; braze: BrazeOutcome; note: string; worst?: Severity };
 
 /** Decides a row's status from its run. */
 export type ProfileStatusSource = (run: ProfileRun) => ProfileStatus;
@@ -37,11 +49,33 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 
 /** Today's status source: an error outranks an abort, an abort outranks warnings and infos. */
 export const statusFromFindings: ProfileStatusSource = (run) => {
-  const worst = [...run.problems].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]?.severity;
+  const worst = worstSeverity(run.problems);
   if (worst === 'error') return { kind: 'findings', worst };
   if (run.request.aborted) return { kind: 'aborted', reason: run.request.aborted.reason };
   return worst ? { kind: 'findings', worst } : { kind: 'clean' };
 };
+
+/**
+ * The simulation's status source: a row with a predicted answer shows it (status, error codes,
+ * retried or dropped); a row without one (aborted, not a Salesforce URL, not simulated) keeps
+ * `statusFromFindings`.
+ */
+export const statusFromAnswer: ProfileStatusSource = (run) => {
+  if (!run.answer) return statusFromFindings(run);
+  const worst = worstSeverity(run.problems);
+  const { status, braze, brazeNote } = run.answer;
+  const errorCodes = [...new Set(run.answer.errors.map((e) => e.errorCode))];
+  return { kind: 'answered', status, errorCodes, braze, note: brazeNote, ...(worst ? { worst } : {}) };
+};
+
+/** A status whose answer means the webhook failed: not sent (0) or not 2xx. */
+export function isErrorStatus(status: ProfileStatus): boolean {
+  return status.kind === 'answered' && (status.status < 200 || status.status >= 300);
+}
+
+function worstSeverity(problems: readonly Problem[]): Severity | undefined {
+  return [...problems].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]?.severity;
+}
 
 export interface MatrixRow {
   profile: ProfileRef;

@@ -13,6 +13,7 @@ import type { MockRule } from '../connected-content/mocks-file';
 import type { ScenarioName } from '../connected-content/scenarios';
 import { isValidBrazeUrl, matchUrlGlob } from '../connected-content/url';
 import { closestName } from '../profile/did-you-mean';
+import { redactText } from '../request/redact';
 import type { RenderedRequest } from '../request/rendered-request';
 import {
   type BodyPosition,
@@ -169,6 +170,18 @@ export function parseErrorArray(body: string): SalesforceError[] {
   return value
     .filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && typeof (e as Record<string, unknown>).errorCode === 'string')
     .map((e) => ({ errorCode: String(e.errorCode), message: typeof e.message === 'string' ? e.message : '', ...(Array.isArray(e.fields) ? { fields: e.fields.map(String) } : {}) }));
+}
+
+/** An answer that means the webhook failed: not sent (status 0), or not 2xx. */
+export function isErrorAnswer(answer: Pick<SalesforceAnswer, 'status'>): boolean {
+  return answer.status < 200 || answer.status >= 300;
+}
+
+/** The answer's texts with the request's secrets replaced (`collectSecrets`), as the request itself is. */
+export function redactAnswer(answer: SalesforceAnswer, secrets: readonly string[]): SalesforceAnswer {
+  if (secrets.length === 0) return answer;
+  const safe = (text: string) => redactText(text, secrets);
+  return { ...answer, body: safe(answer.body), summary: safe(answer.summary), caveats: answer.caveats.map(safe), conversions: answer.conversions.map(safe) };
 }
 
 /** 2xx delivered; 408, 429 and 5xx retried; anything else (3xx, other 4xx) dropped. */

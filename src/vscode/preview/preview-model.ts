@@ -1,6 +1,8 @@
 import {
   type Dependencies,
   type LintConfig,
+  type MockRule,
+  type SalesforceAnswer,
   type MatrixFinding,
   type MatrixRow,
   type Problem,
@@ -18,15 +20,23 @@ import {
   allRules,
   assertNever,
   buildProfileMatrix,
+  collectSecrets,
+  isErrorAnswer,
+  isErrorStatus,
   lintRenderedPerProfile,
   lintStatic,
   offsetToLineColumn,
+  ORG_LOGIC_CAVEAT,
   prettyJson,
+  redactAnswer,
   redactRequest,
   renderProfile,
+  type simulateSalesforceAnswer,
+  statusFromAnswer,
+  statusLine,
   toBrazeWebhookObject,
 } from '../../core';
-import type { PreviewFinding, PreviewMatrixGroup, PreviewMatrixRow, PreviewProblem, PreviewState, PreviewTone } from './protocol';
+import type { PreviewAnswer, PreviewFinding, PreviewMatrixGroup, PreviewMatrixRow, PreviewProblem, PreviewState, PreviewTone } from './protocol';
 
 /** Where the built-in edge profiles go (`brazeWebhook.preview.edgeProfiles`). */
 export type EdgeProfilesMode = 'collapsed' | 'expanded' | 'hidden';
@@ -45,6 +55,18 @@ export interface PreviewLocalizer {
   noProfilesHint: string;
   /** A row's status in words. */
   status(status: ProfileStatus): string;
+  /** "1 of 3 profiles get an error answer", or null when none does. */
+  answerErrors(n: number, total: number): string | null;
+  /** Why a renderable request has no Salesforce answer. */
+  noAnswer(reason: 'aborted' | 'not-sobject'): string;
+  /** The answer's source: "simulated", "mock rule #1 (…)". */
+  answerSource(answer: SalesforceAnswer): string;
+  /** "delivered", "retried", "dropped". */
+  brazeOutcome(outcome: SalesforceAnswer['braze']): string;
+  /** One line: what the simulation cannot predict (the org's own logic). */
+  answerLimits: string;
+  /** The model of the answer's sObject is the built-in one (or there is none): say so, with the describe how-to. */
+  modelNote(sobject: string, builtIn: boolean): string;
 }
 
 /** Inputs of one preview, already rendered and redacted (pure data; no editor types). */
@@ -57,6 +79,10 @@ export interface PreviewInputs {
   revealed: boolean;
   /** The selected profile's request (redacted unless revealed), or undefined when not renderable. */
   request?: RenderedRequest;
+  /** Salesforce's predicted answer to it (redacted as it is); null: none; undefined: not simulated. */
+  answer?: SalesforceAnswer | null;
+  /** Where the model of the answer's sObject comes from: the org's describe, the built-in data, or nowhere. */
+  answerModel?: 'org' | 'built-in' | 'none';
   /** Static problems: they hold for every profile. */
   staticProblems: Problem[];
   /** Rows and findings over every profile rendered. */
@@ -88,6 +114,8 @@ export function toneOf(status: ProfileStatus): PreviewTone {
       return 'aborted';
     case 'findings':
       return status.worst;
+    case 'answered':
+      return isErrorStatus(status) ? 'error' : (status.worst ?? 'ok');
     default:
       return assertNever(status);
   }
@@ -101,7 +129,7 @@ export function toMatrixRow(row: MatrixRow, localizer: PreviewLocalizer): Previe
     label: row.profile.label,
     tone: toneOf(row.status),
     status: localizer.status(row.status),
-    detail: row.status.kind === 'aborted' ? row.status.reason : null,
+    detail: row.status.kind === 'aborted' ? row.status.reason : row.status.kind === 'answered' ? row.status.note : null,
     count: problems > 0 ? localizer.problemCount(problems) : '',
   };
 }
@@ -117,18 +145,72 @@ function builtInIndexes(matrix: ProfileMatrix): Set<number> {
 function toGroups(input: PreviewInputs): PreviewMatrixGroup[] {
   const { matrix, localizer } = input;
   const hasOwn = input.profiles.some((p) => !p.builtIn);
-  if (matrix.rows.length === 0) return hasOwn ? [] : [{ id: 'workspace', title: localizer.groupTitle('workspace', 0), open: true, rows: [], findings: [], hint: localizer.noProfilesHint }];
+  if (matrix.rows.length === 0) return hasOwn ? [] : [{ id: 'workspace', title: localizer.groupTitle('workspace', 0), open: true, rows: [], findings: [], hint: localizer.noProfilesHint, answerErrors: null }];
   const rowsOf = (group: ProfileGroup) => matrix.rows.filter((r) => r.group === group).map((r) => toMatrixRow(r, localizer));
   const workspace = rowsOf('workspace');
   const groups: PreviewMatrixGroup[] = [
-    { id: 'workspace', title: localizer.groupTitle('workspace', workspace.length), open: true, rows: workspace, findings: [], hint: hasOwn ? null : localizer.noProfilesHint },
+    {
+      id: 'workspace',
+      title: localizer.groupTitle('workspace', workspace.length),
+      open: true,
+      rows: workspace,
+      findings: [],
+      hint: hasOwn ? null : localizer.noProfilesHint,
+      answerErrors: answerErrorsOf(matrix, 'workspace', localizer),
+    },
   ];
   const builtIn = rowsOf('builtIn');
   if (input.edgeProfiles !== 'hidden' && builtIn.length > 0) {
     const findings = matrix.findings.filter((f) => !f.affectsWorkspace).map((f) => toFinding(f, input.lineStarts, input.selectedProfile, builtInIndexes(input.matrix)));
-    groups.push({ id: 'builtIn', title: localizer.groupTitle('builtIn', builtIn.length), open: input.edgeProfiles === 'expanded', rows: builtIn, findings, hint: null });
+    groups.push({
+      id: 'builtIn',
+      title: localizer.groupTitle('builtIn', builtIn.length),
+      open: input.edgeProfiles === 'expanded',
+      rows: builtIn,
+      findings,
+      hint: null,
+      answerErrors: answerErrorsOf(matrix, 'builtIn', localizer),
+    });
   }
   return groups;
+}
+
+/** How many of a group's profiles get an error answer from Salesforce, in words (null for none). */
+function answerErrorsOf(matrix: ProfileMatrix, group: ProfileGroup, localizer: PreviewLocalizer): string | null {
+  const rows = matrix.rows.filter((r) => r.group === group);
+  const failing = rows.filter((r) => isErrorStatus(r.status)).length;
+  return failing > 0 ? localizer.answerErrors(failing, rows.length) : null;
+}
+
+/**
+ * The "Salesforce answer" section for the selected profile: the answer (status, body, source, what
+ * Braze does), what it cannot predict in one line, and whether the sObject's model is only the
+ * built-in one; or why there is none. Null for both when the request could not be rendered.
+ */
+function toAnswerSection(input: PreviewInputs): Pick<PreviewState, 'answer' | 'noAnswer'> {
+  const { request, answer, localizer } = input;
+  if (!request || answer === undefined) return { answer: null, noAnswer: null };
+  if (answer === null) return { answer: null, noAnswer: localizer.noAnswer(request.aborted ? 'aborted' : 'not-sobject') };
+  const model = input.answerModel;
+  const modelNote = answer.source === 'simulated' && model !== 'org' ? localizer.modelNote(answer.sobject, model === 'built-in') : null;
+  const section: PreviewAnswer = {
+    status: answer.status,
+    statusLine: answer.status === 0 ? (localizer.strings.notSent ?? statusLine(0)) : statusLine(answer.status),
+    tone: isErrorAnswer(answer) ? 'error' : 'ok',
+    body: answer.body === '' ? '' : prettyJson(answer.body),
+    source: answer.source,
+    sourceLabel: localizer.answerSource(answer),
+    summary: answer.summary,
+    braze: answer.braze,
+    brazeLabel: localizer.brazeOutcome(answer.braze),
+    brazeNote: answer.brazeNote,
+    conversions: answer.conversions,
+    caveats: answer.caveats.filter((c) => c !== ORG_LOGIC_CAVEAT),
+    limits: localizer.answerLimits,
+    limitsDetail: ORG_LOGIC_CAVEAT,
+    modelNote,
+  };
+  return { answer: section, noAnswer: null };
 }
 
 /** The state the webview displays. */
@@ -156,6 +238,7 @@ export function buildPreviewState(input: PreviewInputs): PreviewState {
     })),
     request: request && !request.aborted ? { method: request.method, url: request.url, headers: request.headers, body: request.body === null ? null : prettyJson(request.body) } : null,
     aborted: request?.aborted ? request.aborted.reason : null,
+    ...toAnswerSection(input),
     problems,
     problemsTitle: localizer.problemsTitle(problems.length),
     selectedOnly: input.matrix.findings.filter((f) => !f.affectsWorkspace && f.profiles.some((p) => p.index === selectedProfile)).map((f) => toFinding(f, lineStarts, selectedProfile, builtIn)),
@@ -175,8 +258,15 @@ export interface PreviewComputation {
   selectedProfile: number;
   deps: Dependencies;
   config?: LintConfig;
-  /** The Salesforce model the rules read (built-in Lead, org describes; ADR 008). */
+  /** The Salesforce model the rules read (built-in Lead, org describes; ADR 008); also simulates each profile's answer. */
   salesforce?: SalesforceSchema;
+  /** The workspace's mock rules: one matching the webhook answers instead of the simulation. */
+  mocks?: readonly MockRule[];
+  /**
+   * The core's `simulateSalesforceAnswer`, injected: the extension loads it from a bundle of its own
+   * (ADR 018). Without it (or without `salesforce`) nothing is simulated.
+   */
+  simulate?: typeof simulateSalesforceAnswer;
   scenario: ScenarioName;
   revealed: boolean;
   edgeProfiles: EdgeProfilesMode;
@@ -193,6 +283,8 @@ export interface ComputedPreview {
   request?: RenderedRequest;
   /** Static problems plus the rendered ones of the selected profile (messages name no profile). */
   problems: Problem[];
+  /** Salesforce's predicted answer for the selected profile (redacted as `request`); null: none; undefined: no model given. */
+  answer?: SalesforceAnswer | null;
   /** Position of the selected profile in `profiles`. */
   selected: number;
 }
@@ -212,13 +304,24 @@ export async function computePreview(input: PreviewComputation): Promise<Compute
   const requests: RenderedRequest[] = [];
   if (renderable) for (const { profile } of profiles) requests.push(await renderProfile(file, profile, input.deps));
   const perProfile = lintRenderedPerProfile(file, requests, rules, input.config, input.salesforce);
+  const { salesforce, simulate } = input;
+  const simulated = salesforce && simulate ? requests.map((request) => simulate(request, { salesforce, mocks: input.mocks, scenario: input.scenario })) : undefined;
+  const answers = simulated ?? [];
+  // Answers are redacted as their requests are: always in the matrix, unless revealed for the selected one.
+  const redacted = (i: number, reveal: boolean) => {
+    const answer = answers[i];
+    return answer ? redactAnswer(answer, reveal ? [] : collectSecrets(requests[i])) : answer;
+  };
   const runs = requests.map((request, i): ProfileRun => ({
     profile: profiles[i].profile.ref,
     group: profiles[i].builtIn ? 'builtIn' : 'workspace',
     request: redactRequest(request),
     problems: perProfile[i],
+    ...(simulated ? { answer: redacted(i, false) } : {}),
   }));
   const request = renderable && requests[selected] ? redactRequest(requests[selected], { reveal: input.revealed }) : undefined;
+  const answer = request && simulated ? redacted(selected, input.revealed) : undefined;
+  const model = answer ? salesforce?.sobject(answer.sobject) : undefined;
   const state = buildPreviewState({
     templateName: input.templateName,
     lineStarts: file.lineStarts,
@@ -227,12 +330,14 @@ export async function computePreview(input: PreviewComputation): Promise<Compute
     scenario: input.scenario,
     revealed: input.revealed,
     request,
+    answer,
+    answerModel: model ? (model.fromOrg ? 'org' : 'built-in') : 'none',
     staticProblems,
-    matrix: buildProfileMatrix(runs),
+    matrix: buildProfileMatrix(runs, statusFromAnswer),
     edgeProfiles: input.edgeProfiles,
     patchRewritten: toBrazeWebhookObject(file).patchRewritten,
     notice: renderable ? null : input.notRenderable,
     localizer: input.localizer,
   });
-  return { state, request, problems: [...staticProblems, ...(perProfile[selected] ?? [])], selected };
+  return { state, request, answer, problems: [...staticProblems, ...(perProfile[selected] ?? [])], selected };
 }

@@ -131,6 +131,9 @@ export class PreviewPanel implements vscode.Disposable {
       case 'openRule':
         await vscode.commands.executeCommand(CommandId.ShowRuleDocs, message.ruleId);
         return;
+      case 'describeHowTo':
+        await vscode.commands.executeCommand(CommandId.DescribeHowTo);
+        return;
       case 'revealProblem': {
         if (!this.session.target) return;
         const editor = await vscode.window.showTextDocument(this.session.target, { viewColumn: vscode.ViewColumn.One });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Problem, type ProfileStatus, type RenderedRequest, type ScenarioName, type TemplateFile, SCENARIOS, emptyProfile } from '../../core';
+import { type BrazeOutcome, type Problem, type ProfileStatus, type RenderedRequest, type SalesforceAnswer, type ScenarioName, type TemplateFile, SCENARIOS, emptyProfile, type simulateSalesforceAnswer, statusLine } from '../../core';
 import { isTemplateUri } from '../commands';
 import { problemCount } from '../language-features';
 import { dependenciesFor } from '../render-service';
@@ -18,6 +18,8 @@ export interface PreviewResult {
   request?: RenderedRequest;
   /** Static problems plus the rendered ones of the selected profile (messages name no profile). */
   problems: Problem[];
+  /** Salesforce's predicted answer for the selected profile (redacted as `request`), or null. */
+  answer: SalesforceAnswer | null;
   state: PreviewState;
 }
 
@@ -50,6 +52,12 @@ export function previewStrings(): Record<string, string> {
     onlyBuiltIn: t('Only with built-in edge cases'),
     failed: t('The preview could not be updated'),
     patchNote: t("Braze's webhook object has no PATCH: the copy uses Salesforce's POST …?_HttpMethod=PATCH override."),
+    answer: t('Salesforce answer'),
+    notSent: t('not sent'),
+    brazeDoes: t('Braze:'),
+    converted: t('Converted:'),
+    limitsLink: t('What is predicted'),
+    addDescribe: t("How to Get Your Org's Describe…"),
   };
 }
 
@@ -70,9 +78,35 @@ export function previewLocalizer(): PreviewLocalizer {
           return t('aborted');
         case 'findings':
           return status.worst === 'error' ? t('error') : status.worst === 'warning' ? t('warning') : t('info');
+        case 'answered':
+          return answerStatus(status);
       }
     },
+    answerErrors: (n, total) => (n === 1 ? t('1 of {0} profiles gets an error answer from Salesforce', total) : t('{0} of {1} profiles get an error answer from Salesforce', n, total)),
+    noAnswer: (reason) =>
+      reason === 'aborted'
+        ? t('No Salesforce answer: the message is aborted for this profile, so Braze sends nothing.')
+        : t('No Salesforce answer: the URL is not a Salesforce REST sObject URL (…/services/data/vNN.0/sobjects/<sObject>/…), so nothing is predicted.'),
+    answerSource: (answer) => (answer.source === 'mock' ? t('from your mock rule {0}', answer.origin ?? '') : answer.origin ? t('simulated, {0}', answer.origin) : t('simulated')),
+    brazeOutcome,
+    answerLimits: t("Not predicted: your org's validation rules, duplicate rules, triggers, flows and assignment rules."),
+    modelNote: (sobject, builtIn) =>
+      builtIn
+        ? t("Built-in {0} model: your org's custom fields and picklist values are unknown. Add your org's describe.", sobject)
+        : t("No model of {0}: only what any sObject answers is predicted. Add your org's describe.", sobject),
   };
+}
+
+function brazeOutcome(outcome: BrazeOutcome): string {
+  const t = vscode.l10n.t;
+  return outcome === 'delivered' ? t('delivered') : outcome === 'retried' ? t('retried') : t('dropped');
+}
+
+/** A matrix cell: "201 Created", "400 INVALID_FIELD · dropped", "503 · retried", "not sent · dropped". */
+function answerStatus(status: Extract<ProfileStatus, { kind: 'answered' }>): string {
+  if (status.braze === 'delivered') return statusLine(status.status);
+  const head = status.status === 0 ? vscode.l10n.t('not sent') : [String(status.status), ...status.errorCodes].join(' ');
+  return `${head} · ${brazeOutcome(status.braze)}`;
 }
 
 /**
@@ -118,6 +152,8 @@ export class PreviewSession implements vscode.Disposable {
     private settings: Settings,
     private readonly templates: TemplateCache,
     private readonly inputs: WorkspaceInputs,
+    /** Salesforce's simulation, from its own bundle (loaded on the first computation; ADR 018). */
+    private readonly simulate: () => typeof simulateSalesforceAnswer,
   ) {
     this.scenario = settings.scenario in SCENARIOS ? (settings.scenario as ScenarioName) : 'token-ok';
     this.disposables.push(
@@ -174,7 +210,7 @@ export class PreviewSession implements vscode.Disposable {
     const file = this.templates.get(document);
     const version = document.version;
     const profiles = await this.profiles();
-    const { config, salesforce } = await this.inputs.get();
+    const { config, salesforce, mockRules } = await this.inputs.get();
     const computed = await computePreview({
       templateName: displayName(document.uri),
       file,
@@ -183,6 +219,8 @@ export class PreviewSession implements vscode.Disposable {
       deps: await dependenciesFor(file, document.uri, this.inputs, this.scenario),
       config,
       salesforce,
+      mocks: mockRules,
+      simulate: this.simulate(),
       scenario: this.scenario,
       revealed: this.revealed,
       edgeProfiles: this.settings.edgeProfiles,
@@ -190,7 +228,7 @@ export class PreviewSession implements vscode.Disposable {
       localizer: previewLocalizer(),
     });
     if (document.version !== version) return undefined;
-    return { document, file, profile: profiles[computed.selected], request: computed.request, problems: computed.problems, state: computed.state };
+    return { document, file, profile: profiles[computed.selected], request: computed.request, problems: computed.problems, answer: computed.answer ?? null, state: computed.state };
   }
 
   dispose(): void {

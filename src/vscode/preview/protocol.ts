@@ -26,6 +26,37 @@ export interface PreviewSubRequest extends PreviewHttpMessage {
   response: { status: number; body: string; source?: string; dropped: boolean };
 }
 
+/** Salesforce's predicted answer to the selected profile's webhook, as the "Salesforce answer" section shows it. */
+export interface PreviewAnswer {
+  status: number;
+  /** "201 Created", "400 Bad Request"; localized "dropped" for a webhook Braze never sends (status 0). */
+  statusLine: string;
+  tone: 'ok' | 'error';
+  /** Pretty-printed JSON, or '' for no body. */
+  body: string;
+  /** `mock`: a rule of the workspace's `*.braze-mocks.json` answered instead of the simulation. */
+  source: 'simulated' | 'mock';
+  /** Localized: "simulated", "mock rule #1 (POST https://…)". */
+  sourceLabel: string;
+  /** What Salesforce does, one sentence. */
+  summary: string;
+  braze: 'delivered' | 'retried' | 'dropped';
+  /** Localized outcome word. */
+  brazeLabel: string;
+  /** What Braze does with it, one sentence (a retried create may duplicate; a dropped one is lost). */
+  brazeNote: string;
+  /** Strings Salesforce converts to the field's type. */
+  conversions: string[];
+  /** What this answer cannot know besides the org's own logic (that is `limits`). */
+  caveats: string[];
+  /** One line, always shown: the org's validation rules, duplicate rules, triggers, flows and assignment cannot be predicted. */
+  limits: string;
+  /** The longer sentence behind `limits` (its tooltip). */
+  limitsDetail: string;
+  /** The sObject's model is the built-in one (custom fields unknown) or missing: say so; the panel offers the describe how-to. */
+  modelNote: string | null;
+}
+
 /** A problem listed once, with the sample profiles that trigger it. */
 export interface PreviewFinding extends PreviewProblem {
   /** Profiles that trigger it; empty for a static problem, which holds for every profile. */
@@ -62,6 +93,8 @@ export interface PreviewMatrixGroup {
   findings: PreviewFinding[];
   /** Shown when the group has no rows (how to add sample users), or null. */
   hint: string | null;
+  /** "1 of 3 profiles get an error answer from Salesforce", or null when none does. */
+  answerErrors: string | null;
 }
 
 /** Everything the panel shows. */
@@ -75,6 +108,10 @@ export interface PreviewState {
   subrequests: PreviewSubRequest[];
   request: PreviewHttpMessage | null;
   aborted: string | null;
+  /** Salesforce's predicted answer to the selected profile's webhook, or null (see `noAnswer`). */
+  answer: PreviewAnswer | null;
+  /** Why there is no answer (aborted, not a Salesforce sObject URL), or null. */
+  noAnswer: string | null;
   /**
    * Static problems and every problem one of the user's own profiles triggers, each once: the
    * same list, and the same count, as the editor's diagnostics.
@@ -110,7 +147,9 @@ export type FromWebview =
   | { type: 'copy'; format: CopyFormat }
   | { type: 'openDocument' }
   | { type: 'revealProblem'; line: number; column: number }
-  | { type: 'openRule'; ruleId: string };
+  | { type: 'openRule'; ruleId: string }
+  /** The answer's "what it cannot predict" link, or the built-in model's "add your org's describe". */
+  | { type: 'describeHowTo' };
 
 /** Narrows an unknown message from the webview; anything else is ignored. */
 export function isFromWebview(message: unknown): message is FromWebview {
@@ -120,6 +159,7 @@ export function isFromWebview(message: unknown): message is FromWebview {
     case 'ready':
     case 'toggleReveal':
     case 'openDocument':
+    case 'describeHowTo':
       return true;
     case 'selectProfile':
       return typeof m.index === 'number' && Number.isInteger(m.index);

@@ -1,4 +1,4 @@
-import { type Dependencies, type Profile, type RuleDefinition, type ScenarioName, type TemplateFile, toCurl, toHttpDocument } from '../../../src/core';
+import { type Dependencies, type Profile, type RuleDefinition, type ScenarioName, type TemplateFile, simulateSalesforceAnswer, toCurl, toHttpDocument } from '../../../src/core';
 import type { PreviewState } from '../../../src/vscode/preview/protocol';
 import { computePreview as computePreviewState, type PreviewLocalizer } from '../../../src/vscode/preview/preview-model';
 import { BUILT_IN_SALESFORCE } from '../../helpers/salesforce';
@@ -17,7 +17,13 @@ export const TEST_LOCALIZER: PreviewLocalizer = {
   groupTitle: (group, n) => `${group} (${n})`,
   problemsTitle: (n) => `Problems (${n})`,
   noProfilesHint: 'no profiles',
-  status: (status) => (status.kind === 'findings' ? status.worst : status.kind),
+  status: (status) => (status.kind === 'findings' ? status.worst : status.kind === 'answered' ? `${status.status} ${status.errorCodes.join(' ')}`.trim() : status.kind),
+  answerErrors: (n, total) => `${n}/${total} error answers`,
+  noAnswer: (reason) => `no answer: ${reason}`,
+  answerSource: (answer) => answer.source,
+  brazeOutcome: (outcome) => outcome,
+  answerLimits: 'limits',
+  modelNote: (sobject, builtIn) => `${builtIn ? 'built-in' : 'no'} ${sobject} model`,
 };
 
 /**
@@ -38,6 +44,7 @@ export async function computePreview(
     selectedProfile: profiles[0]?.index ?? 1,
     deps,
     salesforce: BUILT_IN_SALESFORCE,
+    simulate: simulateSalesforceAnswer,
     scenario: options.scenario ?? 'token-ok',
     revealed: options.revealed === true,
     edgeProfiles: 'collapsed',

@@ -6,6 +6,7 @@
 // Keep these options in step with esbuild.mjs (including its liquidjs alias to the CommonJS build).
 // - extension-web.js: the `browser` entry, built with esbuild.mjs's own web options (ADR 013).
 // - extension-editor.js: hover and completion, loaded on the first one (ADR 020).
+// - extension-salesforce.js: Salesforce's predicted answer for the preview (ADR 018).
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,22 +35,24 @@ export async function buildBundles(root, outDir) {
     extensionMain: join(outDir, 'extension-main.js'),
     extensionWeb: join(outDir, 'extension-web.js'),
     extensionEditor: join(outDir, 'extension-editor.js'),
+    extensionSalesforce: join(outDir, 'extension-salesforce.js'),
     cli: join(outDir, 'cli.js'),
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
   };
-  const { webBuildOptions, schemasWithoutAnnotations } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
+  const { webBuildOptions, schemasWithoutAnnotations, ENTRY_EXTERNALS } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') }, plugins: [schemasWithoutAnnotations()] };
-  const [extension, , cli, , , web, editor] = await Promise.all([
+  const [extension, , cli, , , web, editor, salesforce] = await Promise.all([
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js'] }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ENTRY_EXTERNALS }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
     esbuild.build({ ...webBuildOptions({ production: true }), absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/editor-features.ts')], outfile: out.extensionEditor, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/salesforce-feature.ts')], outfile: out.extensionSalesforce, external: ['vscode'], metafile: true }),
   ]);
-  return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile, web: web.metafile, editor: editor.metafile } };
+  return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile, web: web.metafile, editor: editor.metafile, salesforce: salesforce.metafile } };
 }
 
 /** Output bytes per package (node_modules/<pkg>) or per src/ folder, largest first. */

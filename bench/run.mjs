@@ -172,6 +172,7 @@ function bundle(bundles, metafiles) {
   const cli = size(bundles.cli);
   const web = size(bundles.extensionWeb);
   const editor = size(bundles.extensionEditor);
+  const salesforce = size(bundles.extensionSalesforce);
   const figures = [
     {
       id: '8',
@@ -206,6 +207,16 @@ function bundle(bundles, metafiles) {
       info: true,
       gzipBytes: gz(bundles.extensionEditor),
       byOrigin: sizeByOrigin(metafiles.editor).slice(0, 12),
+    },
+    {
+      id: '8s',
+      name: "Bundle: dist/extension-salesforce.js, Salesforce's predicted answer (Node host; loaded on the first preview, ADR 018)",
+      ours: reading(salesforce),
+      goals: [],
+      unit: 'bytes',
+      info: true,
+      gzipBytes: gz(bundles.extensionSalesforce),
+      byOrigin: sizeByOrigin(metafiles.salesforce).slice(0, 12),
     },
     { id: '8a', name: 'Bundle: dist/cli.js, production (minified)', ours: reading(cli), baseline: base, ratio: base ? cli / base.stats.median : undefined, goals: [], unit: 'bytes', info: true, gzipBytes: gz(bundles.cli), byOrigin: sizeByOrigin(metafiles.cli).slice(0, 12) },
   ];

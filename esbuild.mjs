@@ -2,8 +2,8 @@
 // suites that run inside the real editor: test/vscode → out/test (Node extension host) and
 // test/web → out/test-web/index.js (web-worker extension host, one file).
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -106,28 +106,73 @@ export function schemasWithoutAnnotations() {
     },
   };
 }
+/**
+ * The rules' words (ADR 021): every src/core/rules/<id>/texts.json, keyed by rule id, in one file
+ * of the package. The extension's bundles read it at run time instead of carrying it (about 40 KB
+ * of each bundle's size budget); the CLI and the tests import the JSON files as they are.
+ */
+export function collectRuleTexts(root = fileURLToPath(new URL('.', import.meta.url))) {
+  const rulesDir = join(root, 'src', 'core', 'rules');
+  const table = {};
+  for (const id of readdirSync(rulesDir).sort()) {
+    const file = join(rulesDir, id, 'texts.json');
+    if (existsSync(file)) table[id] = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  return table;
+}
+
+/** Writes dist/rule-texts.json (minified: it is read, not edited). */
+export function writeRuleTexts(outFile, root) {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(collectRuleTexts(root)));
+}
+
+/**
+ * In the extension's bundles, a rule folder's texts.json is a view of dist/rule-texts.json that
+ * src/core/rules/shipped-texts.ts fills when the extension has read it (before the first lint).
+ */
+export function ruleTextsFromPackage({ writeTo } = {}) {
+  const view = fileURLToPath(new URL('./src/core/rules/shipped-texts.ts', import.meta.url));
+  return {
+    name: 'rule-texts-from-package',
+    setup(build) {
+      // On every (re)build, so `--watch` keeps the file in step with the texts.json files.
+      if (writeTo) build.onStart(() => writeRuleTexts(writeTo));
+      build.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+[\\/]texts\.json$/ }, (args) => ({
+        contents: `import { shippedRuleTexts } from ${JSON.stringify(view)};\nexport default shippedRuleTexts(${JSON.stringify(basename(dirname(args.path)))});\n`,
+        loader: 'ts',
+        resolveDir: dirname(args.path),
+      }));
+    },
+  };
+}
+
 /** What the thin Node entry loads at run time rather than bundles; bench/build.mjs builds it the same way. */
 export const ENTRY_EXTERNALS = ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js', './extension-salesforce.js'];
 
 const web = webBuildOptions({ production });
+// The extension's bundles (Node and web) read the rules' words from dist/rule-texts.json; the
+// Node entry's build writes it.
+const withRuleTexts = (options, pluginOptions) => ({ ...options, plugins: [...options.plugins, ruleTextsFromPackage(pluginOptions)] });
+const extension = withRuleTexts(common);
 
 const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ENTRY_EXTERNALS },
-  { ...common, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  { ...withRuleTexts(common, { writeTo: 'dist/rule-texts.json' }), entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ENTRY_EXTERNALS },
+  { ...extension, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   // The rarely used commands (New Template, New Sample Users, Show Rule Documentation), loaded
   // when one runs (ADR 015).
-  { ...common, entryPoints: ['src/vscode/first-run.ts'], outfile: 'dist/extension-first-run.js', external: ['vscode'] },
+  { ...extension, entryPoints: ['src/vscode/first-run.ts'], outfile: 'dist/extension-first-run.js', external: ['vscode'] },
   // Hover and completion, loaded on the first one (ADR 020): no liquidjs, no rules.
-  { ...common, entryPoints: ['src/vscode/editor-features.ts'], outfile: 'dist/extension-editor.js', external: ['vscode'] },
+  { ...extension, entryPoints: ['src/vscode/editor-features.ts'], outfile: 'dist/extension-editor.js', external: ['vscode'] },
   // The test-send commands, Node host only (ADR 017): loaded the first time one runs.
-  { ...common, entryPoints: ['src/vscode/send/index.ts'], outfile: 'dist/extension-send.js', external: ['vscode'] },
+  { ...extension, entryPoints: ['src/vscode/send/index.ts'], outfile: 'dist/extension-send.js', external: ['vscode'] },
   // Salesforce's predicted answer for the preview, and Explain Salesforce Error…: loaded when first needed (ADR 018).
-  { ...common, entryPoints: ['src/vscode/salesforce-feature.ts'], outfile: 'dist/extension-salesforce.js', external: ['vscode'] },
+  { ...extension, entryPoints: ['src/vscode/salesforce-feature.ts'], outfile: 'dist/extension-salesforce.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
   // The `browser` entry of package.json: the whole extension in one file (ADR 013).
   // The banner times the bundle's evaluation (extension-web.ts reports it as evaluateMs).
-  { ...web, entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js', banner: { js: '"use strict";\nvar BRAZE_WEB_BUNDLE_START = performance.now();' } },
+  { ...withRuleTexts(web), entryPoints: ['src/vscode/extension-web.ts'], outfile: 'dist/extension-web.js', banner: { js: '"use strict";\nvar BRAZE_WEB_BUNDLE_START = performance.now();' } },
 ];
 
 function listTests(dir) {

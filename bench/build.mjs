@@ -3,7 +3,8 @@
 //   bundle-size figure and for the CLI timings;
 // - cli.dev.js, core.cjs: the same code unminified (names and module comments kept), used for
 //   in-process timings of the core and for readable --cpu-prof profiles.
-// Keep these options in step with esbuild.mjs (including its liquidjs alias to the CommonJS build).
+// Keep these options in step with esbuild.mjs (including its liquidjs alias to the CommonJS build
+// and, for the extension's bundles, ruleTextsFromPackage: ADR 021).
 // - extension-web.js: the `browser` entry, built with esbuild.mjs's own web options (ADR 013).
 // - extension-editor.js: hover and completion, loaded on the first one (ADR 020).
 // - extension-salesforce.js: Salesforce's predicted answer for the preview (ADR 018).
@@ -40,17 +41,20 @@ export async function buildBundles(root, outDir) {
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
   };
-  const { webBuildOptions, schemasWithoutAnnotations, ENTRY_EXTERNALS } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
+  const { webBuildOptions, schemasWithoutAnnotations, ruleTextsFromPackage, ENTRY_EXTERNALS } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') }, plugins: [schemasWithoutAnnotations()] };
+  // The extension's bundles read the rules' words from dist/rule-texts.json (ADR 021); the CLI bundles them.
+  const extensionOptions = { ...shared, plugins: [...shared.plugins, ruleTextsFromPackage()] };
+  const webOptions = webBuildOptions({ production: true });
   const [extension, , cli, , , web, editor, salesforce] = await Promise.all([
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ENTRY_EXTERNALS }),
+    esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ENTRY_EXTERNALS }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
-    esbuild.build({ ...webBuildOptions({ production: true }), absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/editor-features.ts')], outfile: out.extensionEditor, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/salesforce-feature.ts')], outfile: out.extensionSalesforce, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...webOptions, plugins: [...webOptions.plugins, ruleTextsFromPackage()], absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
+    esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/editor-features.ts')], outfile: out.extensionEditor, external: ['vscode'], metafile: true }),
+    esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/salesforce-feature.ts')], outfile: out.extensionSalesforce, external: ['vscode'], metafile: true }),
   ]);
   return { paths: out, metafiles: { extension: extension.metafile, cli: cli.metafile, web: web.metafile, editor: editor.metafile, salesforce: salesforce.metafile } };
 }

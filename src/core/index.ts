@@ -23,11 +23,12 @@ export type { RenderedRequest, RenderedSubRequest, RenderedField } from './reque
 export { parseProfiles, toLiquidScope, withDistinctLabels, BUILTIN_EDGE_PROFILES, STANDARD_ATTRIBUTES, NAMESPACES, closestName, type Profile, type ParsedProfiles, type StandardAttribute, type LiquidNamespace } from './profile';
 export { makeFixtureResolver, parseMocks, SCENARIOS, type ScenarioName, type MockRule } from './connected-content';
 export { allRules, recommendedRules } from './rules';
+export { setShippedRuleTexts } from './rules/shipped-texts';
 export { lintStatic, lintRendered, lintRenderedPerProfile, groupAcrossProfiles, formatMessage, resolveRuleSetting, sortProblems, type ProfileFinding } from './lint/linter';
 export { buildProfileMatrix, isErrorStatus, statusFromAnswer, statusFromFindings, type ProfileMatrix, type MatrixRow, type MatrixFinding, type ProfileRun, type ProfileGroup, type ProfileStatus, type ProfileStatusSource } from './lint/profile-matrix';
 export { lintProfiles, lintTemplate, type LintOptions, type LintResult } from './lint/lint-template';
 export { applyFixes, toJsonStringContent, type FixResult } from './lint/apply-fixes';
-export type { RuleDefinition, RuleMeta, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
+export type { RuleDefinition, RuleMeta, RuleTexts, RuleContext, LintConfig, RuleSetting, Report } from './lint/types';
 export { parseConfig, CONFIG_FILE_NAME, type ConfigProblem } from './config/config';
 export { validateTemplateSchema } from './schema/validate-template';
 export * from './editor';

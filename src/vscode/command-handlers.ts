@@ -58,8 +58,11 @@ async function requireTemplate(session: PreviewSession, arg?: unknown): Promise<
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-/** Every rule's id and description, for "Show Rule Documentation". */
-const RULE_LIST = allRules.map((r) => ({ id: r.meta.id, description: r.meta.docs.description }));
+/** Every rule's id and description, for "Show Rule Documentation" (the descriptions are shipped data, ADR 021). */
+async function ruleList(shipped: ShippedFiles): Promise<Array<{ id: string; description: string }>> {
+  await shipped.ruleTexts();
+  return allRules.map((r) => ({ id: r.meta.id, description: r.meta.texts.description }));
+}
 
 /** `{ kind?, name? }` from a caller that skips the prompts (tests, the walkthrough). */
 function isNewFileArgs(arg: unknown): arg is NewFileArgs {
@@ -136,7 +139,7 @@ export function makeCommandHandlers(s: CommandServices): Record<CommandId, Comma
     },
     [CommandId.NewTemplate]: (arg) => s.firstRun().newTemplate(s.shipped, isNewFileArgs(arg) ? arg : undefined),
     [CommandId.NewSampleProfiles]: (arg) => s.firstRun().newSampleProfiles(s.shipped, isNewFileArgs(arg) ? arg : undefined),
-    [CommandId.ShowRuleDocs]: (arg) => s.firstRun().showRuleDocs(s.extensionUri, RULE_LIST, arg),
+    [CommandId.ShowRuleDocs]: async (arg) => s.firstRun().showRuleDocs(s.extensionUri, await ruleList(s.shipped), arg),
     [CommandId.SendTestRequest]: (arg) => withSend(s, (f, services) => f.sendTestRequest(services, arg)),
     [CommandId.FetchDescribe]: (arg) => withSend(s, (f, services) => f.fetchDescribe(services, arg)),
     [CommandId.ManageCredentials]: (arg) => withSend(s, (f, services) => f.manageCredentials(services, arg)),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type EditorDocs, type SnippetContext, toEditorDocs } from '../core';
+import { type EditorDocs, type SnippetContext, setShippedRuleTexts, toEditorDocs } from '../core';
 import { readWorkspaceText } from './files';
 
 /** One entry of snippets/braze-webhook.snippets.json (format: snippets/README.md). */
@@ -24,6 +24,7 @@ export class ShippedFiles {
   private sampleUsersRead: Promise<string> | undefined;
   private modelsRead: Promise<unknown[]> | undefined;
   private editorDocsRead: Promise<EditorDocs> | undefined;
+  private ruleTextsRead: Promise<void> | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -69,6 +70,21 @@ export class ShippedFiles {
       }
     });
     return this.editorDocsRead;
+  }
+
+  /**
+   * The rules' words (`dist/rule-texts.json`, ADR 021), installed for the rules to read; every lint
+   * and the rule list wait for this. A missing or broken file leaves each message saying so.
+   */
+  ruleTexts(): Promise<void> {
+    this.ruleTextsRead ??= this.read('dist', 'rule-texts.json').then((text) => {
+      try {
+        setShippedRuleTexts(text === undefined ? {} : JSON.parse(text));
+      } catch {
+        setShippedRuleTexts({});
+      }
+    });
+    return this.ruleTextsRead;
   }
 
   private read(...path: string[]): Promise<string | undefined> {

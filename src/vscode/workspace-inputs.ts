@@ -94,7 +94,8 @@ export class WorkspaceInputs implements vscode.Disposable {
   }
 
   get(): Promise<WorkspaceInputsSnapshot> {
-    this.snapshot ??= this.load().catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
+    // The rules' words are shipped data: every lint of a snapshot can use them (ADR 021).
+    this.snapshot ??= this.shipped.ruleTexts().then(() => this.load()).catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
     return this.snapshot;
   }
 

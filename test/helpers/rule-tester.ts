@@ -124,7 +124,7 @@ export function runRuleTests(rule: RuleDefinition, cases: { valid: Array<string 
       for (const input of cases.invalid) {
         checkUnique(input);
         it(input.name ?? input.code, async () => {
-          for (const e of input.errors) assert.ok(e.messageId in rule.meta.messages, `unknown messageId ${e.messageId}`);
+          for (const e of input.errors) assert.ok(e.messageId in rule.meta.texts.messages, `unknown messageId ${e.messageId}`);
           const problems = await lintCase(rule, input);
           const actual = problems.map((p) => ({ message: p.message, highlight: input.code.slice(p.startIndex, p.endIndex), severity: p.severity }));
           const expected = input.errors.map((e) => ({
@@ -152,7 +152,7 @@ function stripProfiles(errors: ExpectedError[]) {
 }
 
 function expectedMessage(rule: RuleDefinition, e: ExpectedError): string {
-  const template = rule.meta.messages[e.messageId];
+  const template = rule.meta.texts.messages[e.messageId];
   if (!e.data) return /\{\{\s*\w+\s*\}\}/.test(template) ? `<message ${e.messageId} needs data>` : template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in (e.data ?? {}) ? String(e.data?.[key]) : whole));
 }

@@ -25,8 +25,8 @@ describe('parity: rules, tests and docs stay in step', () => {
         assert.match(readFileSync(page, 'utf8'), new RegExp(`^# ${rule.meta.id}\\b`, 'm'));
       });
       it('has a one-sentence description and messages', () => {
-        assert.match(rule.meta.docs.description, /\.$/);
-        assert.ok(Object.keys(rule.meta.messages).length > 0);
+        assert.match(rule.meta.texts.description, /\.$/);
+        assert.ok(Object.keys(rule.meta.texts.messages).length > 0);
       });
       if (rule.meta.fixable) {
         it('tests the output of its fix', () => {

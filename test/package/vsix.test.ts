@@ -47,6 +47,8 @@ const REQUIRED = [
   'extension/dist/extension-editor.js',
   'extension/dist/extension-salesforce.js',
   'extension/dist/extension-web.js',
+  // The rules' words, read at run time by both hosts (ADR 021).
+  'extension/dist/rule-texts.json',
   'extension/schemas/braze-webhook.schema.json',
   'extension/media/preview.js',
   'extension/media/preview.css',

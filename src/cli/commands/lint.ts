@@ -168,7 +168,7 @@ export function listRules(rules: readonly RuleDefinition[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   const lines = rules.map((r) => {
     const flags = [r.meta.kind === 'rendered' ? 'rendered' : 'static', r.meta.fixable ? 'fix' : '', r.meta.hasSuggestions ? 'suggest' : ''].filter(Boolean).join(',');
-    return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${flags.padEnd(22)}  ${r.meta.docs.description}`;
+    return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${flags.padEnd(22)}  ${r.meta.texts.description}`;
   });
   return `${lines.join('\n')}\n\nDocs: ${join('docs', 'rules')}/<id>.md in the package.\n`;
 }

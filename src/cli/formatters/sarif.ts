@@ -47,9 +47,9 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
             rules: rules.map((rule) => ({
               id: rule.meta.id,
               name: toPascalCase(rule.meta.id),
-              shortDescription: { text: rule.meta.docs.description },
-              fullDescription: { text: rule.meta.docs.description },
-              help: { text: `${rule.meta.docs.description} See ${rule.meta.docs.url} in the braze-webhooks package.` },
+              shortDescription: { text: rule.meta.texts.description },
+              fullDescription: { text: rule.meta.texts.description },
+              help: { text: `${rule.meta.texts.description} See ${rule.meta.docs.url} in the braze-webhooks package.` },
               defaultConfiguration: { level: LEVEL[rule.meta.severity] },
               properties: { tags: [rule.meta.kind === 'rendered' ? 'rendered-request' : 'static'], precision: 'high' },
             })),

@@ -97,7 +97,7 @@ function createRules(file: TemplateFile, rules: readonly RuleDefinition[], kind:
 }
 
 function toProblem(rule: RuleDefinition, severity: Severity, report: Report): Problem {
-  const template = rule.meta.messages[report.messageId];
+  const template = rule.meta.texts.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${report.messageId}"`);
   const problem: Problem = {
     ruleId: rule.meta.id,
@@ -108,7 +108,7 @@ function toProblem(rule: RuleDefinition, severity: Severity, report: Report): Pr
   };
   if (report.fix) problem.fix = { edits: report.fix };
   if (report.suggest?.length) {
-    problem.suggest = report.suggest.map((s): Suggestion => ({ message: formatMessage(rule.meta.messages[s.messageId] ?? s.messageId, s.data), edits: s.edits }));
+    problem.suggest = report.suggest.map((s): Suggestion => ({ message: formatMessage(rule.meta.texts.messages[s.messageId] ?? s.messageId, s.data), edits: s.edits }));
   }
   return problem;
 }

@@ -13,13 +13,22 @@ export interface RuleOptionSchema {
   description: string;
 }
 
+/**
+ * A rule's words. Data, in the rule folder's texts.json: the CLI and the tests bundle them; the
+ * extension's bundles read them from the package when first needed (ADR 021).
+ */
+export interface RuleTexts {
+  /** One sentence, shown in `--list-rules`, SARIF and the editor's rule list. */
+  readonly description: string;
+  /** messageId → template with `{{name}}` placeholders. */
+  readonly messages: Readonly<Record<string, string>>;
+}
+
 /** Everything about a rule except its behaviour: the single source for docs, CLI and editor. */
 export interface RuleMeta {
   /** Kebab-case id, equal to the rule's folder name. */
   id: string;
   docs: {
-    /** One sentence, shown in `--list-rules`, SARIF and hovers. */
-    description: string;
     recommended: boolean;
     /** Relative doc path inside the package, `docs/rules/<id>.md`. */
     url: string;
@@ -30,8 +39,8 @@ export interface RuleMeta {
   kind: 'static' | 'rendered';
   /** Options with defaults. */
   schema: Record<string, RuleOptionSchema>;
-  /** messageId → template with `{{name}}` placeholders. */
-  messages: Record<string, string>;
+  /** Its words, from the rule folder's texts.json (ADR 021). */
+  texts: RuleTexts;
   /** True when some reports carry a safe `fix`. */
   fixable?: boolean;
   /** True when some reports carry `suggest` entries. */

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { isClosed, nestedOutputEnd, referenceEnd, type Span, tagArgsStart, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /**
  * The reason given to `{% abort_message('…') %}` must be a plain string: Braze does not allow
@@ -11,7 +12,6 @@ export const AbortReasonLiquid: RuleDefinition = {
   meta: {
     id: 'abort-reason-liquid',
     docs: {
-      description: 'The reason of `abort_message` must be a plain string, with no Liquid in it.',
       recommended: true,
       url: docsUrl('abort-reason-liquid'),
     },
@@ -19,10 +19,7 @@ export const AbortReasonLiquid: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      liquid: 'Braze requires the `abort_message` reason to be a plain string and does not allow Liquid such as `{{liquid}}` in it. Write fixed text.',
-      remove: 'Remove `{{liquid}}` from the reason',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -12,6 +12,7 @@ import {
   type VariableUse,
   variableUses,
 } from '../oauth-helpers';
+import texts from './texts.json';
 
 /**
  * A connected_content response is read through the variable its `:save` names (or `connected`
@@ -23,20 +24,13 @@ export const CcSaveMissing: RuleDefinition = {
   meta: {
     id: 'cc-save-missing',
     docs: {
-      description: 'A connected_content response must be read through the variable its :save names (or `connected`).',
       recommended: true,
       url: docsUrl('cc-save-missing'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      noSave:
-        'This connected_content has no :save, so Braze stores the response in `connected`; `{{name}}` is never set and `{{use}}` renders empty. Add `:save {{name}}`.',
-      otherName: '`{{name}}` is not saved by any connected_content in this field (they save {{saved}}), so `{{use}}` renders empty.',
-      noCall: 'No connected_content in this field saves `{{name}}`, so `{{use}}` renders empty.',
-      rename: 'Read `{{to}}` instead',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import type { LiquidField } from '../../template/template-file';
 import { docsUrl } from '../docs-url';
 import { describeField, fieldRegions, localNames, savedVariable, variableUses } from '../oauth-helpers';
+import texts from './texts.json';
 
 /**
  * A `:save` variable exists only in the field whose connected_content created it: Braze renders
@@ -13,17 +14,13 @@ export const CcSaveScope: RuleDefinition = {
   meta: {
     id: 'cc-save-scope',
     docs: {
-      description: 'A connected_content :save variable can only be read in the field (URL, header, body value) that made the call.',
       recommended: true,
       url: docsUrl('cc-save-scope'),
     },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      otherField:
-        '`{{name}}` is saved by the connected_content in {{savedIn}}, but Braze variables live only in the field that sets them: here `{{use}}` renders empty (the preview does the same). Repeat the call in this field (with :cache_max_age for a token POST).',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -4,6 +4,7 @@ import { closestName } from '../../profile';
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { optionSpan } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** What each option expects as its value, for the "no value" message. */
 const EXPECTED_VALUE: Record<string, string> = {
@@ -38,25 +39,13 @@ export const CcUnknownOption: RuleDefinition = {
   meta: {
     id: 'cc-unknown-option',
     docs: {
-      description: 'connected_content options must be ones Braze documents, with a value where one is needed.',
       recommended: true,
       url: docsUrl('cc-unknown-option'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      unknownDidYouMean: '`{{option}}` is not a connected_content option Braze documents; expect Braze to ignore it. Did you mean `{{suggestion}}`?',
-      unknown: '`{{option}}` is not a connected_content option Braze documents; expect Braze to ignore it. Braze knows {{known}}.',
-      timeout:
-        '`{{option}}` is not a connected_content option: Braze has no per-call timeout. It waits at most 2 seconds and then inserts nothing.',
-      stray: '`{{text}}` is not a connected_content option: options are written `:name value`, after the URL.',
-      flagWithValue: '`{{option}}` is a flag and takes no value; `{{value}}` is not part of Braze\'s syntax.',
-      missingValue: '`{{option}}` has no value; Braze expects `{{option}} {{expected}}`.',
-      rename: 'Rename to `{{suggestion}}`',
-      addColon: 'Write `:{{text}}`',
-      removeValue: 'Remove `{{value}}`',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { findCurlyQuotes, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /**
  * Typographic quotes (‘ ’ “ ” and their low variants) are not string delimiters in Liquid, so a
@@ -12,7 +13,6 @@ export const CurlyQuotes: RuleDefinition = {
   meta: {
     id: 'curly-quotes',
     docs: {
-      description: 'Strings inside `{{ }}` and `{% %}` must use straight quotes.',
       recommended: true,
       url: docsUrl('curly-quotes'),
     },
@@ -20,9 +20,7 @@ export const CurlyQuotes: RuleDefinition = {
     kind: 'static',
     schema: {},
     fixable: true,
-    messages: {
-      curly: 'Curly quote {{quote}} inside Liquid: Liquid reads only straight quotes, so this string breaks the {{where}}. Use `{{straight}}` instead.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,6 +1,7 @@
 import type { RegionNode, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { findBlockOpener, findMisplacedFilters, type MisplacedFilter, regionsOf, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /** Branch tags whose `assign` must go before the block's opening tag, not in the branch before. */
 const OPENERS: Record<string, string[]> = { elsif: ['if', 'unless'], when: ['case'] };
@@ -20,7 +21,6 @@ export const FilterInCondition: RuleDefinition = {
   meta: {
     id: 'filter-in-condition',
     docs: {
-      description: 'Filters are allowed only in `assign` and output, not in conditions, loops or `[]` indexes.',
       recommended: true,
       url: docsUrl('filter-in-condition'),
     },
@@ -28,14 +28,7 @@ export const FilterInCondition: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      condition:
-        "Braze's Filters and Using Liquid pages allow filters only in `assign` and output, not in `{% {{tag}} %}`: `{{chain}}` may break this tag in Braze. Assign the filtered value to a variable first.",
-      nestedCondition:
-        "Braze's Filters page allows filters only in `assign` and output, not in `{% {{tag}} %}`, though its Liquid use case library puts `| size` in a nested output in an `if`: `{{chain}}` may not work in Braze (the preview computes the nested output first, as the use case expects). Assign the filtered value to a variable first.",
-      index: 'Braze allows filters only in `assign` and output, not inside a `[]` index: `{{chain}}` breaks it. Assign the index to a variable first.',
-      assignFirst: 'Assign it first: `{% assign {{variable}} = {{expression}} %}`',
-    },
+    texts,
   },
   create(context) {
     return {

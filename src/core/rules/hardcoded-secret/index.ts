@@ -4,6 +4,7 @@ import type { LiquidField } from '../../template/template-file';
 import { isPlaceholderValue } from '../../util/placeholders';
 import { docsUrl } from '../docs-url';
 import { ccOption, describeField, hasLiquid, literalSegments, optionValue, type TextSpan, tokenBodyParams } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Form and JSON parameters that carry a secret (compared lower-case, `-` read as `_`). */
 const SECRET_PARAMS = new Set([
@@ -49,25 +50,13 @@ export const HardcodedSecret: RuleDefinition = {
   meta: {
     id: 'hardcoded-secret',
     docs: {
-      description: 'No literal secret (client secret, password, bearer or session token, API key) in headers, URL or body.',
       recommended: true,
       url: docsUrl('hardcoded-secret'),
     },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      literalSecret:
-        'A literal {{param}} is written into this template: anyone who can read the template, an export of it or its repository can use it. Store it as a Braze Connected Content credential (Settings → Connected Content) and use :basic_auth or :auth_credentials instead.',
-      literalAuthorization:
-        'A literal {{scheme}} credential is written into {{where}}: anyone who can read the template, an export of it or its repository can use it until it is revoked. Fetch a token on every send with connected_content (the sf-oauth-header snippet), or keep the credential in Braze (Settings → Connected Content).',
-      literalSessionId:
-        'A Salesforce session id or access token (00D…!…) is written into {{where}}: anyone who can read the template can call Salesforce as its user until the session ends, and it stops working when it does. Fetch a token on every send with connected_content (the sf-oauth-header snippet).',
-      literalHeader:
-        'Header "{{name}}" holds a literal secret: anyone who can read the template, an export of it or its repository can use it. Keep it in Braze (Settings → Connected Content) and fetch what the webhook needs with connected_content.',
-      literalBodySecret:
-        'A literal {{param}} is written into {{where}}: anyone who can read the template, an export of it or its repository can read it. Keep it out of the template (a Braze Connected Content credential, or a value the receiving service looks up).',
-    },
+    texts,
   },
   create(context) {
     const reported: Array<[number, number]> = [];

@@ -3,6 +3,7 @@ import { objectMembers } from '../../template/template-file';
 import { toJsonStringContent } from '../../lint/apply-fixes';
 import { docsUrl } from '../docs-url';
 import { intendedHeader } from '../header-helpers';
+import texts from './texts.json';
 
 /**
  * Header names must be exactly `Authorization`, `Content-Type`…: Braze sends header keys as
@@ -14,7 +15,6 @@ export const HeaderName: RuleDefinition = {
   meta: {
     id: 'header-name',
     docs: {
-      description: 'Request header names must be spelt exactly (no translations or typos) and appear once.',
       recommended: true,
       url: docsUrl('header-name'),
     },
@@ -22,14 +22,7 @@ export const HeaderName: RuleDefinition = {
     kind: 'static',
     schema: {},
     fixable: true,
-    messages: {
-      authorization:
-        'Header `{{name}}` is {{why}} for `Authorization`: Braze sends header names as written, so Salesforce gets no token and answers 401 INVALID_SESSION_ID, which Braze does not retry.',
-      contentType:
-        'Header `{{name}}` is {{why}} for `Content-Type`: Braze sends header names as written, so the request has no Content-Type and Braze has to guess one from the body.',
-      other: 'Header `{{name}}` is {{why}} for `{{header}}`: Braze sends header names as written, so Salesforce never sees `{{header}}`.',
-      duplicate: 'Header `{{name}}` is set twice (header names ignore case; `{{first}}` is above): keep one, or it is unclear which value Salesforce gets.',
-    },
+    texts,
   },
   create(context) {
     return {

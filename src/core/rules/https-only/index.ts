@@ -3,6 +3,7 @@ import type { RuleContext, RuleDefinition } from '../../lint/types';
 import type { LiquidField } from '../../template/template-file';
 import { docsUrl } from '../docs-url';
 import { ccUrlInfo, type UrlInfo, webhookUrls } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Ports Braze connects to. */
 const ALLOWED_PORTS = new Set(['80', '443']);
@@ -20,22 +21,13 @@ export const HttpsOnly: RuleDefinition = {
   meta: {
     id: 'https-only',
     docs: {
-      description: 'Webhook and connected_content URLs must use https, on port 443 (or 80).',
       recommended: true,
       url: docsUrl('https-only'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      httpWebhook:
-        'The webhook URL uses http://: the request, Authorization header included, travels unencrypted, and if the server redirects to https Braze does not follow the redirect. Use https://.',
-      httpConnectedContent:
-        'This connected_content URL uses http://: the call (and any credentials in it) travels unencrypted, and if the server redirects to https Braze does not follow the redirect. Use https://.',
-      badPort: 'Braze only connects to ports 80 and 443; a call to port {{port}} never reaches the server.',
-      useHttps: 'Switch to https:// (check that the endpoint serves TLS)',
-      removePort: 'Remove the port {{port}}',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

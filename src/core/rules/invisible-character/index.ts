@@ -4,6 +4,7 @@ import { objectMembers, type MemberInfo, type TemplateFile } from '../../templat
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { describeField } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Invisible format characters (Unicode general category Cf): bidi controls, zero-width characters, tags… */
 const FORMAT_CHARACTER = /\p{Cf}/gu;
@@ -81,7 +82,6 @@ export const InvisibleCharacter: RuleDefinition = {
   meta: {
     id: 'invisible-character',
     docs: {
-      description: 'No invisible or bidi control character (U+202E, U+200B, U+FEFF…) in URLs, headers, keys or body values.',
       recommended: true,
       url: docsUrl('invisible-character'),
     },
@@ -89,14 +89,7 @@ export const InvisibleCharacter: RuleDefinition = {
     kind: 'static',
     schema: {},
     fixable: true,
-    messages: {
-      url: '{{char}} is hidden in the URL: Braze calls the URL with it, so the host or path is not the one you read. Remove it.',
-      header: '{{char}} is hidden in {{where}}: it is sent as written, so the value is not the one you read. Remove it.',
-      headerName: '{{char}} is hidden in header name "{{name}}": Braze sends the name with it, so Salesforce does not recognise the header. Remove it.',
-      bodyKey: '{{char}} is hidden in body key "{{name}}": Braze sends the key with it, so Salesforce does not recognise the field (INVALID_FIELD). Remove it.',
-      bodyValue: '{{char}} is hidden in {{where}}: Salesforce stores it as part of the value, invisible in its UI, where it breaks search, matching and duplicate rules. Remove it.',
-      rawBody: '{{char}} is hidden in the raw body: it is sent as written, so the body is not the one you read. Remove it.',
-    },
+    texts,
   },
   create(context) {
     return {

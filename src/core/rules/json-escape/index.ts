@@ -2,6 +2,7 @@ import type { RegionNode, RuleDefinition } from '../../lint/types';
 import type { LiquidField } from '../../template/template-file';
 import { docsUrl } from '../docs-url';
 import { isClosed, isPersonalised, lastNonSpace, outputOperand, regionsOf, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /**
  * Filters whose output cannot hold a quote, backslash or line break (numbers, digests, encodings,
@@ -26,7 +27,6 @@ export const JsonEscape: RuleDefinition = {
   meta: {
     id: 'json-escape',
     docs: {
-      description: 'Personalised values inside JSON strings of a Raw Text body need `| json_escape`.',
       recommended: true,
       url: docsUrl('json-escape'),
     },
@@ -34,10 +34,7 @@ export const JsonEscape: RuleDefinition = {
     kind: 'static',
     schema: {},
     fixable: true,
-    messages: {
-      missing:
-        '`{{expression}}` goes into a JSON string without `| json_escape`: a value holding a quote, backslash or line break breaks the body, and Salesforce answers 400, which Braze does not retry.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,15 +1,16 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
+import texts from './texts.json';
 
 /** Strict JSON syntax: Braze's composer and API only take valid JSON. */
 export const JsonSyntax: RuleDefinition = {
   meta: {
     id: 'json-syntax',
-    docs: { description: 'The template file must be valid JSON (no comments, no trailing commas).', recommended: true, url: docsUrl('json-syntax') },
+    docs: { recommended: true, url: docsUrl('json-syntax') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: { syntax: 'Invalid JSON: {{message}}.' },
+    texts,
   },
   create(context) {
     return {

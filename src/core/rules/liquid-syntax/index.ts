@@ -5,6 +5,7 @@ import { closestName } from '../../profile';
 import type { Severity } from '../../types';
 import { docsUrl } from '../docs-url';
 import { findCurlyQuotes, findMisplacedFilters, isBlockTag, openBlocksBefore, regionsOf, type Span, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /**
  * Braze tags the preview engine does not implement: valid in Braze, so only a warning that the
@@ -55,36 +56,12 @@ const HIDDEN_TAGS = new Set(['#', 'block', 'layout', 'include', 'braze_content_b
 export const LiquidSyntax: RuleDefinition = {
   meta: {
     id: 'liquid-syntax',
-    docs: { description: 'Liquid in every field must parse: closed outputs, tags and blocks, known tags.', recommended: true, url: docsUrl('liquid-syntax') },
+    docs: { recommended: true, url: docsUrl('liquid-syntax') },
     severity: 'error',
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      unclosedOutput: 'Unclosed output `{{`: add the closing `}}`. Until then Liquid cannot parse this field.',
-      unclosedTagDelimiter: 'Unclosed tag `{%`: add the closing `%}`. Until then Liquid cannot parse this field.',
-      unclosedReference: '`{{written}}` is missing its closing `}`: write `{{expected}}`.',
-      stolenBrace: '`{{written}}` is one `}` short: the first `}` closes `${…}`, so the output never closes. Write `{{expected}}`.',
-      unclosedBlock: 'Unclosed block `{% {{tag}} %}`: add `{% end{{tag}} %}` where the block ends.',
-      mismatchedEnd: '`{% {{found}} %}` does not close the open `{% {{open}} %}`: close that block with `{% end{{open}} %}` first.',
-      strayEnd: '`{% {{found}} %}` closes nothing: there is no open `{% {{open}} %}` before it.',
-      strayBranch: '`{% {{found}} %}` is only allowed inside {{parents}}.',
-      unknownTag: 'Unknown tag `{{name}}`: neither Braze nor Liquid has it.',
-      unknownTagDidYouMean: 'Unknown tag `{{name}}`: did you mean `{{suggestion}}`?',
-      brazeTagNotPreviewed: '`{% {{name}} %}` is a Braze tag this extension cannot preview; the Liquid in this field is not checked further.',
-      emptyTag: 'Empty tag `{% %}`: write a tag name or remove it.',
-      emptyOutput: 'Empty output `{{ }}`: write a value or remove it.',
-      malformedTag: 'Malformed `{% {{tag}} %}` tag: write it as {{usage}}.',
-      unclosedBracket: 'Unclosed `[`: add the closing `]`.',
-      filterColon: 'A filter argument needs a `:` after the filter name, as in `| plus: 1`.',
-      missingFilterName: 'A filter name must follow `|`.',
-      badRange: 'Malformed range: write it as `(1..n)`.',
-      elsifAfterElse: '`{% elsif %}` cannot follow `{% else %}` in the same block.',
-      unexpectedText: 'Liquid cannot read this here: `{{text}}`.',
-      parseError: 'Liquid cannot parse this: {{message}}.',
-      insertBrace: 'Insert `}` to write `{{expected}}`',
-      renameTag: 'Change to `{{suggestion}}`',
-    },
+    texts,
   },
   create(context) {
     return {

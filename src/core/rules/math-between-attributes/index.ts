@@ -3,6 +3,7 @@ import type { AttributeReference } from '../../liquid/braze-syntax';
 import { describeReference } from '../../request/render-request';
 import { docsUrl } from '../docs-url';
 import { firstPipe, type Span, toFieldEdit, trimSpan } from '../liquid-helpers';
+import texts from './texts.json';
 
 /** Braze's math filters (Filters page, "Math filters"). */
 const MATH_FILTERS = new Set(['plus', 'minus', 'times', 'divided_by', 'modulo', 'at_least', 'at_most']);
@@ -21,7 +22,6 @@ export const MathBetweenAttributes: RuleDefinition = {
   meta: {
     id: 'math-between-attributes',
     docs: {
-      description: 'A math filter cannot combine two attributes in one line: assign one to a variable first.',
       recommended: true,
       url: docsUrl('math-between-attributes'),
     },
@@ -29,11 +29,7 @@ export const MathBetweenAttributes: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      twoAttributes:
-        "`{{filter}}` combines {{first}} with {{second}} in one line of Liquid; Braze's Filters page says math between two attributes does not work there. Assign one of them to a variable first.",
-      assignFirst: 'Assign it first: `{% assign {{variable}} = {{argument}} %}`',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,6 +1,7 @@
 import type { RegionNode, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { CONDITION_TAGS, isClosed, isPersonalised, outputOperand, regionsOf, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 /**
  * The placeholder a suggested default starts with; the placeholder rule flags it until the author
@@ -24,7 +25,6 @@ export const MissingDefault: RuleDefinition = {
   meta: {
     id: 'missing-default',
     docs: {
-      description: 'Personalised values in the webhook URL need a `| default:` or an abort guard.',
       recommended: true,
       url: docsUrl('missing-default'),
     },
@@ -32,12 +32,7 @@ export const MissingDefault: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      missing:
-        '`{{expression}}` in the webhook URL has no `| default:` and no abort guard: for a user without this value Braze calls the URL with an empty part. Braze asks for a default on every personalised value.',
-      addDefault: "Add `| default: '{{placeholder}}'`, then replace the placeholder with your fallback",
-      addGuard: 'Abort when it is blank: `{{guard}}`',
-    },
+    texts,
   },
   create(context) {
     return {

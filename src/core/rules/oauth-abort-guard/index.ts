@@ -2,6 +2,7 @@ import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { RegionNode, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { ccOption, ccUrl, fieldRegions, isTokenCall, savedVariable, variableUses } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Tags that open a block closed by `end<name>`. */
 const BLOCK_TAGS = new Set(['if', 'unless', 'case', 'for', 'tablerow', 'capture']);
@@ -21,19 +22,13 @@ export const OauthAbortGuard: RuleDefinition = {
   meta: {
     id: 'oauth-abort-guard',
     docs: {
-      description: 'The field that fetches the Salesforce token must abort the send when the token is blank.',
       recommended: true,
       url: docsUrl('oauth-abort-guard'),
     },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      noGuard:
-        'Nothing stops the send when this token request fails: `{{variable}}.access_token` renders empty, the header goes out as `Bearer `, and Salesforce answers 401 INVALID_SESSION_ID, which Braze does not retry. Abort when the token is blank.',
-      inverted:
-        'This abort_message runs when `{{variable}}.access_token` is present, not when it is missing: successful sends abort and failed token fetches still go out.',
-    },
+    texts,
     fixable: true,
   },
   create(context) {

@@ -2,6 +2,7 @@ import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { ConnectedContentNode, RegionNode, RuleContext, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { fieldRegions, isTokenCall, savedVariable, variableUses } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Schemes Salesforce takes an OAuth access token with, as it writes them. */
 const SCHEMES = ['Bearer', 'OAuth'];
@@ -21,23 +22,13 @@ export const OauthBearerFormat: RuleDefinition = {
   meta: {
     id: 'oauth-bearer-format',
     docs: {
-      description: 'The header holding the token call must render `Bearer <access_token>`.',
       recommended: true,
       url: docsUrl('oauth-bearer-format'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      missingBearer:
-        'This header sends the bare token: Salesforce expects `Bearer ` before it and answers 401 (INVALID_AUTH_HEADER), which Braze does not retry.',
-      noSpace: 'There is no space between `{{scheme}}` and the token, so Salesforce sees one unknown word and answers 401, which Braze does not retry.',
-      wrongScheme: '`{{scheme}}` is not a scheme Salesforce takes an access token with; it answers 401, which Braze does not retry. Write `Bearer ` before the token.',
-      schemeCase: 'Auth schemes are case-insensitive (RFC 7235), but Salesforce documents `{{expected}}`; write it that way.',
-      notAccessToken:
-        '`{{use}}` is not the access token: Salesforce returns the token in `access_token`, so this header gets 401 INVALID_SESSION_ID. Use `{{variable}}.access_token`.',
-      useAccessToken: 'Use `{{variable}}.access_token`',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

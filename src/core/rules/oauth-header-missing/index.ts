@@ -4,6 +4,7 @@ import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { intendedHeader } from '../header-helpers';
 import { isLiteralHost, webhookUrls } from '../oauth-helpers';
+import texts from './texts.json';
 
 /**
  * Salesforce REST resources that need an access token: the REST API (`/services/data/vNN.N/…`)
@@ -34,7 +35,6 @@ export const OauthHeaderMissing: RuleDefinition = {
   meta: {
     id: 'oauth-header-missing',
     docs: {
-      description: 'A webhook to the Salesforce REST API must send an Authorization header.',
       recommended: true,
       url: docsUrl('oauth-header-missing'),
     },
@@ -42,11 +42,7 @@ export const OauthHeaderMissing: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      missing:
-        'This webhook calls the Salesforce REST API with no Authorization header: Salesforce answers 401 INVALID_SESSION_ID ("Session expired or invalid") and Braze does not retry a 401, so nothing is saved. Add the header that fetches an OAuth token (the sf-oauth-header snippet).',
-      addHeader: 'Add the Authorization header that fetches a token for {{host}} (client credentials, a Braze Basic-auth credential, cached 900 s)',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -15,6 +15,7 @@ import {
   tokenBodyParams,
   whitespaceOutsideLiquid,
 } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Percent-encodings for the characters form decoding would change or that are reserved. */
 const ENCODE: Record<string, string> = { '+': '%2B', '/': '%2F' };
@@ -34,38 +35,13 @@ export const OauthTokenBody: RuleDefinition = {
   meta: {
     id: 'oauth-token-body',
     docs: {
-      description: 'The Salesforce token request body must be the form-encoded client credentials grant.',
       recommended: true,
       url: docsUrl('oauth-token-body'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      missingBody:
-        'This token request has no :body: Salesforce answers `unsupported_grant_type` and the webhook goes out without a token. Add `:body grant_type=client_credentials&client_id=…&client_secret=…`.',
-      missingGrantType: 'The :body has no `grant_type=client_credentials`: Salesforce answers `unsupported_grant_type: grant type not supported`.',
-      wrongGrantType: '`grant_type={{value}}` is not the client credentials grant: Salesforce answers `unsupported_grant_type`.',
-      passwordGrant:
-        '`grant_type=password` is the username-password flow, which Salesforce is retiring; use `grant_type=client_credentials` with a Connected App (or External Client App) that enables the client credentials flow.',
-      missingClientId:
-        'The :body has no client_id (the consumer key) and no :basic_auth or :auth_credentials supplies one: Salesforce answers `invalid_client_id: client identifier invalid`.',
-      missingClientSecret:
-        'The :body has no client_secret (the consumer secret) and no :basic_auth or :auth_credentials supplies one: Salesforce answers `invalid_client: invalid client credentials`.',
-      bodySpace:
-        'Braze does not allow spaces in an inline :body. Percent-encode a space inside a value (%20), or build the body with {% capture %} and pass that variable to :body.',
-      unencoded:
-        'The {{param}} value has a raw `+` or `/`: form decoding reads `+` as a space and `/` is reserved, so Salesforce may not see the credential you wrote (`invalid_client`). Percent-encode them as %2B and %2F.',
-      jsonContentType:
-        '`:content_type {{value}}` makes Braze JSON-encode the token request body, but Salesforce reads it as a form: it answers `unsupported_grant_type`. Without :content_type a POST body is sent as application/x-www-form-urlencoded.',
-      jsonHeader:
-        'This Content-Type header on the token call sends the body as JSON, but Salesforce reads it as a form: it answers `unsupported_grant_type`.',
-      jsonBody:
-        'This :body is JSON, but Salesforce reads the token request as a form: it answers `unsupported_grant_type`. Write `grant_type=client_credentials&client_id=…&client_secret=…`.',
-      addGrantType: 'Append `&grant_type=client_credentials`',
-      encodeSpace: 'Encode the space as %20',
-      removeContentType: 'Remove `:content_type`',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

@@ -2,6 +2,7 @@ import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { argsEnd, ccOption, ccUrl, hasLiquid, isTokenCall, optionValue } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Braze's bounds for `:cache_max_age`, in seconds. */
 const MIN_CACHE = 300;
@@ -27,7 +28,6 @@ export const OauthTokenCache: RuleDefinition = {
   meta: {
     id: 'oauth-token-cache',
     docs: {
-      description: 'The Salesforce token POST should set :cache_max_age between 300 s and the session timeout.',
       recommended: true,
       url: docsUrl('oauth-token-cache'),
     },
@@ -40,15 +40,7 @@ export const OauthTokenCache: RuleDefinition = {
         description: "The org's session timeout in seconds (Setup → Session Settings, or the Connected App's policy); tokens expire after it.",
       },
     },
-    messages: {
-      noCache:
-        'This token POST has no :cache_max_age: Braze does not cache POST calls, so every send makes a new token request to Salesforce. Add `:cache_max_age {{seconds}}`.',
-      notNumber: '`:cache_max_age {{value}}` is not a whole number of seconds; Braze takes 300 to 14400.',
-      outOfRange: '`:cache_max_age {{value}}` is outside what Braze takes (300 to 14400 seconds, 5 minutes to 4 hours).',
-      exceedsSession:
-        '`:cache_max_age {{value}}` is not below the session timeout ({{timeout}} s): Braze can serve a token that has expired, and Salesforce answers 401 INVALID_SESSION_ID, which Braze does not retry.',
-      useSeconds: 'Use `:cache_max_age {{seconds}}`',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

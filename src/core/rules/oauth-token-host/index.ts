@@ -2,6 +2,7 @@ import { isMyDomainHost } from '../../connected-content';
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { ccUrlInfo, isLiteralHost, isTokenCall, type UrlInfo, webhookUrls } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Salesforce's generic login hosts: the client credentials grant is not served there. */
 const LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
@@ -20,22 +21,13 @@ export const OauthTokenHost: RuleDefinition = {
   meta: {
     id: 'oauth-token-host',
     docs: {
-      description: "The Salesforce token request must go to the org's My Domain host, the same host the webhook calls.",
       recommended: true,
       url: docsUrl('oauth-token-host'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      loginHost:
-        '{{host}} does not serve the client credentials grant: Salesforce answers `invalid_grant: request not supported on this domain` and the webhook goes out without a token. Use your My Domain host (https://yourdomain.my.salesforce.com).',
-      instanceHost:
-        '{{host}} is not a My Domain host: Salesforce serves the client credentials grant on My Domain, and instanced URLs are no longer redirected from Spring \'26. Use your My Domain host.',
-      hostMismatch:
-        'The token comes from {{tokenHost}} but the webhook calls {{webhookHost}}: a token only works for the org that issued it, otherwise Salesforce answers 401 INVALID_SESSION_ID.',
-      useWebhookHost: 'Request the token from {{host}}',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

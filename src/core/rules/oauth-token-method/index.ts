@@ -2,6 +2,7 @@ import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { ccOption, ccUrl, hasLiquid, isTokenCall, optionValue } from '../oauth-helpers';
+import texts from './texts.json';
 
 /**
  * The token call must be a POST. connected_content sends GET unless `:method post`
@@ -13,18 +14,13 @@ export const OauthTokenMethod: RuleDefinition = {
   meta: {
     id: 'oauth-token-method',
     docs: {
-      description: 'The Salesforce token request must be sent with :method post.',
       recommended: true,
       url: docsUrl('oauth-token-method'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      missingMethod:
-        'This token request has no `:method post`, so Braze sends it as GET; Salesforce answers `invalid_request: must use HTTP POST` and the webhook goes out without a token.',
-      notPost: 'Salesforce\'s token endpoint only accepts POST; with `:method {{method}}` it answers `invalid_request: must use HTTP POST`.',
-    },
+    texts,
     fixable: true,
   },
   create(context) {

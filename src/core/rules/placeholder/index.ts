@@ -3,6 +3,7 @@ import type { LiquidField } from '../../template/template-file';
 import { findPlaceholders, isExampleHost, isPlaceholderHost } from '../../util/placeholders';
 import { docsUrl } from '../docs-url';
 import { ccUrlInfo, literalRuns, literalSegments, type TextSpan, type UrlInfo, webhookUrls } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Any `[…]` inside a URL's host: Braze cannot parse such a URL. */
 const BRACKETED = /\[[^\]\s]+\]/g;
@@ -23,16 +24,11 @@ const UNSENT_BLOCKS: Record<string, string> = { comment: 'endcomment' };
 export const Placeholder: RuleDefinition = {
   meta: {
     id: 'placeholder',
-    docs: { description: 'No placeholder (recipe, docs or snippet default, such as [insert_instance_name], MyDomainName or YOUR_CLIENT_ID) may be left in the template.', recommended: true, url: docsUrl('placeholder') },
+    docs: { recommended: true, url: docsUrl('placeholder') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      inUrl: 'Replace the placeholder {{placeholder}} with your value. As written, Braze logs "{{url}} is not a valid URL" and sends nothing.',
-      inHost: 'Replace the placeholder {{placeholder}} with your own host (your My Domain name): no host {{host}} exists, so Braze gets a connection error and nothing reaches Salesforce.',
-      exampleHost: '{{host}} is a documentation domain (RFC 2606), not your service: replace it with the real host, or nothing you expect is called.',
-      inValue: 'Replace the placeholder {{placeholder}} with your value; it would be sent as written.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { DEFAULT_ABORT_REASON } from '../../liquid/tags/abort-message';
 import { docsUrl } from '../docs-url';
 import { quoteRendered } from '../rendered-helpers';
+import texts from './texts.json';
 
 /**
  * The message aborts for a profile (`abort_message`, or connected_content retries exhausted):
@@ -13,18 +14,13 @@ export const RenderAborted: RuleDefinition = {
   meta: {
     id: 'render-aborted',
     docs: {
-      description: 'Shows which sample profiles abort the message, and why.',
       recommended: true,
       url: docsUrl('render-aborted'),
     },
     severity: 'info',
     kind: 'rendered',
     schema: {},
-    messages: {
-      aborted: 'The message aborts for this profile: Braze sends nothing and the Message Activity Log shows "{{reason}}".',
-      abortedNoReason:
-        'The message aborts for this profile: Braze sends nothing and the Message Activity Log only shows "{{reason}}". Give abort_message a reason to tell aborts apart.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -8,6 +8,7 @@ import type { LiquidField } from '../../template/template-file';
 import type { OffsetRange } from '../../types';
 import { docsUrl } from '../docs-url';
 import { compiledField, quoteRendered, renderedField } from '../rendered-helpers';
+import texts from './texts.json';
 
 /**
  * The record Id in an update URL (`…/sobjects/Lead/{{${user_id}}}`) that does not render to a
@@ -28,31 +29,13 @@ export const RenderBadLeadId: RuleDefinition = {
   meta: {
     id: 'render-bad-lead-id',
     docs: {
-      description: 'The record Id in an update URL must render to a Lead Id (15 or 18 characters, prefix 00Q) for every sample profile.',
       recommended: true,
       url: docsUrl('render-bad-lead-id'),
     },
     severity: 'error',
     kind: 'rendered',
     schema: {},
-    messages: {
-      empty:
-        'The Lead Id in the URL renders empty for this profile, so Braze sends {{method}} …/sobjects/Lead/ and Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Abort the message when the Id is blank (a `default` would update some other record).',
-      length:
-        'The Lead Id in the URL renders "{{id}}" for this profile: {{length}} characters, but a Salesforce Id has 15 or 18. Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it. Is this attribute really the Lead Id?',
-      characters:
-        'The Lead Id in the URL renders "{{id}}" for this profile, which has characters a Salesforce Id never holds (only letters and digits). Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it.',
-      prefix:
-        'The Lead Id in the URL renders "{{id}}" for this profile, which starts with {{prefix}}: it is the Id of another object, not of a Lead (00Q…). Salesforce answers 404 NOT_FOUND and no Lead is updated; Braze does not retry it.',
-      suffixChangesPrefix:
-        'The Lead Id in the URL renders "{{id}}" for this profile. Its last three characters ({{suffix}}) set the case of the first 15, which makes them "{{restored}}": that starts with {{restoredPrefix}}, not 00Q, so it is not a Lead Id. Salesforce answers 404 NOT_FOUND and no Lead is updated; Braze does not retry it. Copy the whole Id from Salesforce.',
-      caseSuffix:
-        'The Lead Id in the URL renders "{{id}}" for this profile, whose last three characters ({{suffix}}) cannot describe the first 15 (they mark a digit as upper case), so it is not a real 18-character Id. Salesforce answers 404 NOT_FOUND ("Provided external ID field does not exist or is not accessible: {{id}}") and no Lead is updated; Braze does not retry it.',
-      emptyExternalId:
-        'The external Id value in the URL renders empty for this profile, so Braze sends {{method}} …/sobjects/Lead/{{field}}/ and Salesforce reads {{field}} as a record Id: it answers 404 NOT_FOUND and nothing is upserted. Abort the message when the value is blank.',
-      abortWhenBlank: 'Abort the message when {{reference}} is blank',
-      abortWhenNotLead: 'Abort the message when {{reference}} does not start with 00Q',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

@@ -7,6 +7,7 @@ import type { RenderedRequest, RenderedSubRequest } from '../../request/rendered
 import type { Problem } from '../../types';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedField } from '../rendered-helpers';
+import texts from './texts.json';
 
 /** The renderer's rule id for Liquid that fails at render time (or hits a limit). */
 const RENDERER_RULE_ID = 'render-error';
@@ -27,27 +28,13 @@ export const RenderError: RuleDefinition = {
   meta: {
     id: 'render-error',
     docs: {
-      description: 'Liquid must render and connected_content calls must answer usable data for every sample profile.',
       recommended: true,
       url: docsUrl('render-error'),
     },
     severity: 'error',
     kind: 'rendered',
     schema: {},
-    messages: {
-      renderer: '{{message}}',
-      tokenRejected:
-        'The token request fails for this profile: Salesforce answers {{answer}}, so {{header}} goes out as "{{sent}}" and Salesforce answers 401 INVALID_SESSION_ID, which Braze does not retry.',
-      tokenDropped:
-        'The token request takes {{delay}} ms for this profile, past Braze\'s 2-second connected_content limit: Braze inserts nothing, so {{header}} goes out as "{{sent}}" and Salesforce answers 401 INVALID_SESSION_ID, which Braze does not retry.',
-      tokenNotJson:
-        'The token endpoint answers {{status}} with a body that is not JSON for this profile: `{{save}}` gets no access_token and Braze inserts that text where the tag is, so Salesforce answers 401 INVALID_SESSION_ID, which Braze does not retry.',
-      callRejected: 'connected_content to {{url}} answers {{answer}} for this profile, so the template renders without the data it expects from `{{save}}`.',
-      callDropped:
-        'connected_content to {{url}} takes {{delay}} ms for this profile, past Braze\'s 2-second limit: Braze inserts nothing and `{{save}}` stays empty.',
-      callNotJson:
-        'The token endpoint {{url}} answers {{status}} with a body that is not JSON for this profile: `{{save}}` gets no access_token and Braze inserts that text where the tag is.',
-    },
+    texts,
   },
   create(context) {
     return {

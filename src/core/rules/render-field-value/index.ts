@@ -2,9 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { explainValueIssue, type ValueIssue } from '../../salesforce/field-checks';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
-
-/** The value, the key, and why Salesforce refuses it (from the shared check). */
-const REFUSED = '{{key}} renders "{{value}}" for this profile: {{why}}. Braze does not retry it.';
+import texts from './texts.json';
 
 /** The messageId of each value issue this rule reports (too long, email and required have their own rules). */
 const MESSAGE_OF: Partial<Record<ValueIssue['code'], string>> = {
@@ -27,21 +25,13 @@ export const RenderFieldValue: RuleDefinition = {
   meta: {
     id: 'render-field-value',
     docs: {
-      description: 'Field values produced by Liquid must be values Salesforce accepts for the field, and must not erase a field on an update.',
       recommended: true,
       url: docsUrl('render-field-value'),
     },
     severity: 'error',
     kind: 'rendered',
     schema: {},
-    messages: {
-      typeMismatch: REFUSED,
-      restrictedPicklist: REFUSED,
-      malformedId: REFUSED,
-      unknownRecordType: REFUSED,
-      erasesOnUpdate:
-        '{{key}} renders empty for this profile: Salesforce stores "" as null, so this PATCH erases the {{field}} the {{sobject}} has. Leave {{key}} out when it is blank (wrap it in {% if %}), or give it a `default`.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
+import texts from './texts.json';
 
 /**
  * An email field (Email) whose Liquid renders something that is not an address. An empty value is
@@ -14,17 +15,13 @@ export const RenderInvalidEmail: RuleDefinition = {
   meta: {
     id: 'render-invalid-email',
     docs: {
-      description: 'Email fields must render to an email address (or to nothing) for every sample profile.',
       recommended: true,
       url: docsUrl('render-invalid-email'),
     },
     severity: 'warning',
     kind: 'rendered',
     schema: {},
-    messages: {
-      invalid:
-        '{{key}} renders "{{value}}" for this profile, which is not an email address ({{reason}}). Salesforce answers 400 INVALID_EMAIL_ADDRESS and saves nothing.',
-    },
+    texts,
   },
   create(context) {
     return {

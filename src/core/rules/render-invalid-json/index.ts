@@ -12,6 +12,7 @@ import {
   scanRawJsonTemplate,
   toLineColumn,
 } from '../rendered-helpers';
+import texts from './texts.json';
 
 /** Filters after which a value is already safe inside a JSON string. */
 const ESCAPING_FILTERS = new Set(['json_escape', 'as_json_string']);
@@ -30,20 +31,13 @@ export const RenderInvalidJson: RuleDefinition = {
   meta: {
     id: 'render-invalid-json',
     docs: {
-      description: 'The rendered body must be valid JSON when Content-Type is JSON or the body looks like JSON.',
       recommended: true,
       url: docsUrl('render-invalid-json'),
     },
     severity: 'error',
     kind: 'rendered',
     schema: {},
-    messages: {
-      invalid:
-        'The rendered body is not valid JSON: {{problem}} at line {{line}}, column {{column}} (at {{character}}). Salesforce answers 400 JSON_PARSER_ERROR, which Braze does not retry.',
-      empty:
-        'The body renders empty although Content-Type is {{contentType}}. Salesforce answers 400 JSON_PARSER_ERROR, which Braze does not retry.',
-      addJsonEscape: 'Add `| json_escape` to the personalised outputs inside JSON strings ({{count}})',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

@@ -5,6 +5,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { DEFAULT_SAVE_VARIABLE } from '../../liquid/tags/connected-content';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedField } from '../rendered-helpers';
+import texts from './texts.json';
 
 /** Ports the webhook composer accepts in the URL. */
 const ALLOWED_PORTS = new Set(['80', '443']);
@@ -24,26 +25,13 @@ export const RenderInvalidUrl: RuleDefinition = {
   meta: {
     id: 'render-invalid-url',
     docs: {
-      description: 'The webhook URL and every connected_content URL must render to a URL Braze accepts.',
       recommended: true,
       url: docsUrl('render-invalid-url'),
     },
     severity: 'error',
     kind: 'rendered',
     schema: {},
-    messages: {
-      webhookUrl: 'Braze logs "{{url}} is not a valid URL" for this profile and sends nothing.',
-      emptyUrl: 'The webhook URL renders empty for this profile: Braze has nowhere to send it and sends nothing.',
-      whitespace:
-        'The webhook URL renders with whitespace inside for this profile ("{{url}}"); a URL cannot hold spaces, so expect Braze to log "… is not a valid URL" and send nothing. Escape personalised parts with `| url_param_escape`.',
-      port: 'The webhook URL renders with port {{port}} for this profile; Braze only sends webhooks to ports 80 and 443.',
-      connectedContent:
-        'connected_content: Braze logs "{{url}} is not a valid URL" for this profile, makes no call and the message fails: nothing is sent.',
-      webhookUnresolvable:
-        'The webhook URL\'s host {{host}} is a placeholder for this profile: no such host exists, so Braze gets a connection error and nothing reaches Salesforce. Put your own host (your My Domain) there.',
-      connectedContentUnresolvable:
-        'connected_content: the host {{host}} is a placeholder, so no such host answers: Braze gets a connection error (599) and `{{save}}` stays empty (for a token call, the webhook then goes out without a token). Put your own host (your My Domain) there.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -19,16 +19,16 @@ export const RenderMissingAttribute: RuleDefinition = {
   meta: {
     id: 'render-missing-attribute',
     docs: {
-      description: 'Shows which attributes a sample profile has no value for, and what Braze renders instead.',
       recommended: true,
       url: docsUrl('render-missing-attribute'),
     },
     severity: 'info',
     kind: 'rendered',
     schema: {},
-    messages: {
-      ...MISSING_REFERENCE_MESSAGES,
-      renderer: '{{message}}',
+    // In code, not in a texts.json: the renderer says the same sentences (request/missing-reference.ts).
+    texts: {
+      description: 'Shows which attributes a sample profile has no value for, and what Braze renders instead.',
+      messages: { ...MISSING_REFERENCE_MESSAGES, renderer: '{{message}}' },
     },
   },
   create(context) {

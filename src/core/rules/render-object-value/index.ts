@@ -3,6 +3,7 @@ import type { RenderedCollection, RenderedRequest } from '../../request/rendered
 import type { FieldType } from '../../salesforce/model';
 import { docsUrl } from '../docs-url';
 import { quoteRendered, renderedRecordValues } from '../rendered-helpers';
+import texts from './texts.json';
 
 /** Field types that hold text: a printed hash or list there is saved as that text. */
 const TEXT_TYPES = new Set<FieldType>(['string', 'email', 'phone', 'url', 'textarea', 'picklist']);
@@ -19,18 +20,13 @@ export const RenderObjectValue: RuleDefinition = {
   meta: {
     id: 'render-object-value',
     docs: {
-      description: 'A Lead text field must not get a whole object or list printed into it.',
       recommended: true,
       url: docsUrl('render-object-value'),
     },
     severity: 'warning',
     kind: 'rendered',
     schema: {},
-    messages: {
-      hash: '{{key}} gets an object for this profile, which Braze prints the way Ruby writes a hash: {{text}}. Salesforce saves that text as the {{field}}. Print one of its keys instead, with a dotted path such as `custom_attribute.${company.name}`.',
-      array:
-        '{{key}} gets a list of {{size}} items for this profile, which Braze prints run together: "{{text}}". Salesforce saves that text as the {{field}}. Pick one item (`| first`) or join them (`| join: \', \'`).',
-    },
+    texts,
   },
   create(context) {
     return {

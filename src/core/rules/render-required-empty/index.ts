@@ -1,6 +1,7 @@
 import type { ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { appendToOutput, type BodyValueLocation, outputsWithin, renderedRecordValues } from '../rendered-helpers';
+import texts from './texts.json';
 
 /** The value the suggestion puts in; the user is expected to pick a better one. */
 const DEFAULT_VALUE = 'Unknown';
@@ -19,7 +20,6 @@ export const RenderRequiredEmpty: RuleDefinition = {
   meta: {
     id: 'render-required-empty',
     docs: {
-      description: 'Required fields (LastName and Company on a Lead) must not render empty for any sample profile.',
       recommended: true,
       url: docsUrl('render-required-empty'),
     },
@@ -28,16 +28,7 @@ export const RenderRequiredEmpty: RuleDefinition = {
     schema: {
       defaultValue: { type: 'string', default: DEFAULT_VALUE, description: 'Value the `| default:` suggestion inserts.' },
     },
-    messages: {
-      empty:
-        '{{key}} renders empty for this profile, so Salesforce answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]") and creates no Lead; Braze does not retry.',
-      blank:
-        '{{key}} renders only whitespace for this profile; Salesforce treats it as empty and answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), so no Lead is created. `| default` does not replace whitespace.',
-      emptyOnUpdate:
-        '{{key}} renders empty for this profile, which asks Salesforce to clear a required field: it answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]") and the Lead is not updated. Leave {{key}} out of updates, or abort when the value is blank.',
-      addDefault: "Add `| default: '{{value}}'` to the last output of {{key}}",
-      addStripDefault: "Add `| strip | default: '{{value}}'` to the last output of {{key}}",
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

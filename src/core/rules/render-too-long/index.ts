@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { renderedRecordValues } from '../rendered-helpers';
+import texts from './texts.json';
 
 /**
  * A field whose Liquid renders longer than Salesforce stores. Salesforce refuses the whole record
@@ -14,17 +15,13 @@ export const RenderTooLong: RuleDefinition = {
   meta: {
     id: 'render-too-long',
     docs: {
-      description: 'Field values produced by Liquid must fit the field length Salesforce stores.',
       recommended: true,
       url: docsUrl('render-too-long'),
     },
     severity: 'warning',
     kind: 'rendered',
     schema: {},
-    messages: {
-      tooLong:
-        '{{key}} renders {{length}} characters for this profile; {{field}} holds at most {{max}}. Salesforce answers 400 STRING_TOO_LONG ("{{label}}: data value too large: … (max length={{max}})") and saves nothing.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,16 +1,17 @@
 import type { RuleDefinition } from '../../lint/types';
 import { validateTemplateSchema } from '../../schema/validate-template';
 import { docsUrl } from '../docs-url';
+import texts from './texts.json';
 
 /** The webhook object's shape, checked with the one schema in `schemas/` (the editor uses it too). */
 export const Schema: RuleDefinition = {
   meta: {
     id: 'schema',
-    docs: { description: 'The template must match the Braze webhook object schema (url, request_method, request_headers, body).', recommended: true, url: docsUrl('schema') },
+    docs: { recommended: true, url: docsUrl('schema') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: { violation: '{{message}}' },
+    texts,
   },
   create(context) {
     return {

@@ -2,6 +2,7 @@ import type { RuleContext, RuleDefinition } from '../../lint/types';
 import type { LiquidField } from '../../template/template-file';
 import { docsUrl } from '../docs-url';
 import { ccUrlInfo, splitForm, type UrlInfo, webhookUrls } from '../oauth-helpers';
+import texts from './texts.json';
 
 /** Query parameter names that carry credentials (compared lower-case, `-` read as `_`). */
 const SECRET_PARAMS = new Set([
@@ -30,20 +31,13 @@ export const SecretInUrl: RuleDefinition = {
   meta: {
     id: 'secret-in-url',
     docs: {
-      description: 'No credentials (client_secret, access_token, password, api_key, user:pass@…) in a URL.',
       recommended: true,
       url: docsUrl('secret-in-url'),
     },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      inConnectedContentUrl:
-        '`{{param}}` is a credential in a connected_content URL: Braze logs the fully rendered URL of every call for up to 30 days. Send it in :body, a header, or a Braze credential (:basic_auth / :auth_credentials).',
-      inWebhookUrl:
-        '`{{param}}` is a credential in the webhook URL: URLs end up in Braze\'s Message Activity Log and in server logs. Send it in a request header instead.',
-      userinfo: 'User name and password in the URL end up in logs with it; use a Braze credential (:basic_auth) or an Authorization header instead.',
-    },
+    texts,
   },
   create(context) {
     return {

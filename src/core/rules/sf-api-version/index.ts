@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { describeApiVersion } from '../../salesforce/api-versions';
 import { parseApiVersion, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 const DEFAULT_MINIMUM = 59;
 
@@ -18,21 +19,13 @@ const DEFAULT_MINIMUM = 59;
 export const SfApiVersion: RuleDefinition = {
   meta: {
     id: 'sf-api-version',
-    docs: { description: 'The Salesforce REST API version in the webhook URL must be a vNN.0 version Salesforce still serves.', recommended: true, url: docsUrl('sf-api-version') },
+    docs: { recommended: true, url: docsUrl('sf-api-version') },
     severity: 'error',
     kind: 'static',
     schema: {
       minimumVersion: { type: 'number', default: DEFAULT_MINIMUM, description: 'Versions below this one (e.g. 59 for v59.0) get an info finding suggesting a current version.' },
     },
-    messages: {
-      malformed: 'Salesforce answers 404 NOT_FOUND for the API version "{{version}}": the segment must be written vNN.0 (e.g. v60.0).',
-      retired: 'API {{version}} is retired (Salesforce retired 7.0–30.0): every request answers 410 GONE, which Braze does not retry.',
-      deprecated: "API {{version}} is deprecated: Salesforce retires 31.0–40.0 in Summer '28 (deprecated from Summer '27), after which requests answer 410 GONE.",
-      old: 'API {{version}} is older than v{{minimum}} (the minimumVersion option): consider a current version.',
-      future:
-        'API {{version}} is newer than {{newest}}, the newest release ({{release}}): a production org answers 404 NOT_FOUND ("The requested resource does not exist"), which Braze does not retry. Only a preview sandbox, which gets the next release weeks before production, may serve it.',
-      useVersion: 'Use {{version}}',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

@@ -7,6 +7,7 @@ import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { hasLiquid, sendsRecordData, toSobjectRequest } from '../../salesforce/template-request';
 import { appendMemberEdit, insertAfterEdit, nestedObjectMember } from './fixes';
+import texts from './texts.json';
 
 const JSON_HEADER = '"Content-Type": "application/json"';
 
@@ -32,16 +33,11 @@ function looksLikeContentType(name: string): boolean {
 export const SfContentType: RuleDefinition = {
   meta: {
     id: 'sf-content-type',
-    docs: { description: 'A Salesforce request with a JSON body must send Content-Type: application/json.', recommended: true, url: docsUrl('sf-content-type') },
+    docs: { recommended: true, url: docsUrl('sf-content-type') },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      missing:
-        'No Content-Type header: Braze infers one from the body, but Salesforce only reads a JSON body sent as application/json. Set "Content-Type": "application/json" explicitly, as Braze recommends.',
-      notJson: 'The body is JSON but Content-Type is "{{contentType}}": Salesforce cannot read it and answers 415 UNSUPPORTED_MEDIA_TYPE, which Braze does not retry.',
-      useJson: 'Use application/json',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

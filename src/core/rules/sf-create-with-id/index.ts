@@ -1,6 +1,7 @@
 import type { ReportedSuggestion, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { isIdCreateSegment, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * POST to `…/sobjects/Lead/<something>`: a create URL carries no record Id. The record resource
@@ -14,16 +15,11 @@ import { isIdCreateSegment, toSobjectRequest, urlPartRange } from '../../salesfo
 export const SfCreateWithId: RuleDefinition = {
   meta: {
     id: 'sf-create-with-id',
-    docs: { description: 'A POST (create) must go to the sObject collection URL, without a record Id.', recommended: true, url: docsUrl('sf-create-with-id') },
+    docs: { recommended: true, url: docsUrl('sf-create-with-id') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      idInCreate:
-        'POST creates records, but this URL names a record ("{{segment}}"): Salesforce answers 405 METHOD_NOT_ALLOWED (or 400) and creates nothing, and Braze does not retry it. To create, POST to …/sobjects/{{sobject}}/; to update, use PATCH.',
-      removeSegment: 'Remove "{{segment}}" to create a {{sobject}}',
-      usePatch: 'Use PATCH to update this {{sobject}}',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

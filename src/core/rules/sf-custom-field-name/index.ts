@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { customFieldNameProblem } from '../../salesforce/model';
 import { docsUrl } from '../docs-url';
 import { sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * Body keys ending in `__c` must be possible custom-field API names: letters, digits and single
@@ -13,15 +14,11 @@ import { sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/
 export const SfCustomFieldName: RuleDefinition = {
   meta: {
     id: 'sf-custom-field-name',
-    docs: { description: 'Body keys ending in __c must be valid custom-field API names.', recommended: true, url: docsUrl('sf-custom-field-name') },
+    docs: { recommended: true, url: docsUrl('sf-custom-field-name') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      invalid:
-        '"{{key}}" cannot be a custom-field API name ({{reason}}), so no such field exists: Salesforce answers 400 INVALID_FIELD ("No such column \'{{key}}\' on sobject of type {{sobject}}"), which Braze does not retry. Copy the API name from Setup → Object Manager → {{sobject}} → Fields & Relationships.',
-      renameTo: 'Rename to "{{name}}" (check the API name in Setup)',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

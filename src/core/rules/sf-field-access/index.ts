@@ -3,6 +3,7 @@ import { checkFieldAccess, classifyKey } from '../../salesforce/field-checks';
 import type { SObjectField, SObjectModel } from '../../salesforce/model';
 import { parseApiVersion, toBodyKeys, toRecordWrite, urlPartRange } from '../../salesforce/template-request';
 import { docsUrl } from '../docs-url';
+import texts from './texts.json';
 
 /**
  * A body key that names a real field this request cannot set:
@@ -20,25 +21,11 @@ import { docsUrl } from '../docs-url';
 export const SfFieldAccess: RuleDefinition = {
   meta: {
     id: 'sf-field-access',
-    docs: { description: 'Body fields must be settable by this request: not read-only, not create-only on an update, available in the URL’s API version.', recommended: true, url: docsUrl('sf-field-access') },
+    docs: { recommended: true, url: docsUrl('sf-field-access') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      readOnly:
-        '{{field}} is set by Salesforce, not by requests: this {{operation}} answers 400 INVALID_FIELD_FOR_INSERT_UPDATE ("Unable to create/update fields: {{field}}. …"), which Braze does not retry.',
-      notUpdateable:
-        '{{field}} can be given when the {{sobject}} is created, never changed: this {{operation}} answers 400 INVALID_FIELD_FOR_INSERT_UPDATE ("Unable to create/update fields: {{field}}. …"), which Braze does not retry.',
-      compound:
-        '{{field}} is the read-only compound of {{parts}}: send those fields instead. Sending {{field}} answers 400 INVALID_FIELD_FOR_INSERT_UPDATE ("Unable to create/update fields: {{field}}. …"), which Braze does not retry.',
-      auditField:
-        '{{field}} is an audit field: Salesforce refuses it (400 INVALID_FIELD_FOR_INSERT_UPDATE, which Braze does not retry) unless the org enabled "Set Audit Fields upon Record Creation" and the token\'s user has that permission. Your org\'s describe marks it createable when it has.',
-      tooNew:
-        '{{field}} exists from API v{{since}}.0, but the URL asks for {{version}}: Salesforce answers 400 INVALID_FIELD ("No such column \'{{key}}\' on sobject of type {{sobject}}"), which Braze does not retry.',
-      needsFeature: '{{field}} exists only when the org has {{feature}}; without it Salesforce answers 400 INVALID_FIELD. Give the product your org\'s describe to check.',
-      removeMember: 'Remove "{{key}}" from the body',
-      useVersion: 'Use v{{since}}.0',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * A standard Lead field written in another case (`firstName`, `EMAIL`). Salesforce matches JSON
@@ -13,13 +14,11 @@ import { isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest } from '../..
 export const SfFieldCase: RuleDefinition = {
   meta: {
     id: 'sf-field-case',
-    docs: { description: 'Body keys should use the canonical case of the field API name (FirstName, not firstName).', recommended: true, url: docsUrl('sf-field-case') },
+    docs: { recommended: true, url: docsUrl('sf-field-case') },
     severity: 'info',
     kind: 'static',
     schema: {},
-    messages: {
-      nonCanonical: '"{{key}}" works, since Salesforce matches field names ignoring case, but the API name is "{{field}}": write it as Salesforce documents it.',
-    },
+    texts,
     fixable: true,
   },
   create(context) {

@@ -2,9 +2,7 @@ import type { RuleDefinition } from '../../lint/types';
 import { checkFieldValue, classifyKey, explainValueIssue, type ValueIssue } from '../../salesforce/field-checks';
 import { toBodyKeys, toRecordWrite } from '../../salesforce/template-request';
 import { docsUrl } from '../docs-url';
-
-/** Every message says the same: the value, the key, and why Salesforce refuses it (from the shared check). */
-const REFUSED = '"{{value}}" for {{key}}: {{why}}. Braze does not retry it.';
+import texts from './texts.json';
 
 /** The messageId of each value issue (required-and-empty is `sf-required-fields`'). */
 const MESSAGE_OF: Partial<Record<ValueIssue['code'], string>> = {
@@ -29,11 +27,11 @@ const MESSAGE_OF: Partial<Record<ValueIssue['code'], string>> = {
 export const SfFieldValue: RuleDefinition = {
   meta: {
     id: 'sf-field-value',
-    docs: { description: 'Values written in the template must be values Salesforce accepts for the field (type, length, email, picklist, Id).', recommended: true, url: docsUrl('sf-field-value') },
+    docs: { recommended: true, url: docsUrl('sf-field-value') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: { typeMismatch: REFUSED, tooLong: REFUSED, invalidEmail: REFUSED, restrictedPicklist: REFUSED, malformedId: REFUSED, unknownRecordType: REFUSED },
+    texts,
   },
   create(context) {
     return {

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { hasLiquid, sendsRecordData, toBodyKeys, toSobjectRequest } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * The record Id (or, for an upsert, the external-Id field) belongs in the URL. In the body,
@@ -12,17 +13,11 @@ import { hasLiquid, sendsRecordData, toBodyKeys, toSobjectRequest } from '../../
 export const SfIdInBody: RuleDefinition = {
   meta: {
     id: 'sf-id-in-body',
-    docs: { description: 'The body must not contain Id, nor the external-Id field of an upsert URL.', recommended: true, url: docsUrl('sf-id-in-body') },
+    docs: { recommended: true, url: docsUrl('sf-id-in-body') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      idInBody:
-        'Salesforce answers 400 INVALID_FIELD ("The Id field should not be specified in the sobject data"), which Braze does not retry: the {{sobject}} Id belongs in the URL (…/sobjects/{{sobject}}/<Id>), not in the body.',
-      externalIdInBody:
-        '"{{key}}" is the external-Id field of this upsert URL: Salesforce rejects a body that repeats it (400 INVALID_FIELD), which Braze does not retry. Keep the value in the URL only.',
-      removeMember: 'Remove "{{key}}" from the body',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

@@ -3,6 +3,7 @@ import type { TemplateFile } from '../../template/template-file';
 import type { OffsetRange } from '../../types';
 import { docsUrl } from '../docs-url';
 import { toSobjectRequest } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * The HTTP verb must match the sObject resource: the collection takes POST (create), a record
@@ -15,19 +16,11 @@ import { toSobjectRequest } from '../../salesforce/template-request';
 export const SfMethod: RuleDefinition = {
   meta: {
     id: 'sf-method',
-    docs: { description: 'The HTTP method must fit the Salesforce sObject URL: POST to create, PATCH to update or upsert, never PUT.', recommended: true, url: docsUrl('sf-method') },
+    docs: { recommended: true, url: docsUrl('sf-method') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      putCollection: 'Salesforce has no PUT for sObjects: it answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use POST to create a {{sobject}}.',
-      putRecord: 'Salesforce has no PUT for sObjects: it answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use PATCH to update (or upsert) this {{sobject}}.',
-      getCollection: "GET on the {{sobject}} collection only reads the object's metadata: Salesforce ignores the body and creates nothing. Use POST to create a {{sobject}}.",
-      getRecord: 'GET only reads this {{sobject}}: Salesforce ignores the body and updates nothing. Use PATCH to update it.',
-      deleteCollection: 'DELETE is not allowed on the {{sobject}} collection: Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Use POST to create a {{sobject}}.',
-      deleteRecord: 'DELETE deletes this {{sobject}}, and Salesforce ignores the body. Use PATCH to update it.',
-      useMethod: 'Use {{method}}',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

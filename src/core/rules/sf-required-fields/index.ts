@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { toBodyKeys, toSobjectRequest, writableFieldsLabelled } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * A create must send every field the model says is required: `createable && !nillable &&
@@ -15,19 +16,11 @@ import { toBodyKeys, toSobjectRequest, writableFieldsLabelled } from '../../sale
 export const SfRequiredFields: RuleDefinition = {
   meta: {
     id: 'sf-required-fields',
-    docs: { description: 'A create must send every field the sObject requires (LastName and Company for a Lead), and not as an empty literal.', recommended: true, url: docsUrl('sf-required-fields') },
+    docs: { recommended: true, url: docsUrl('sf-required-fields') },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      missing: 'This {{sobject}} create sends no {{field}}: Salesforce answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), which Braze does not retry.',
-      missingInOrg:
-        'This {{sobject}} create sends no {{field}}, which your org requires (its describe, {{file}}, says {{field}} is createable, not nillable and has no default): Salesforce answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), which Braze does not retry.',
-      missingLooksLike:
-        'This {{sobject}} create sends no {{field}}: "{{key}}" looks like {{field}}, but Salesforce only knows API names, so it answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), which Braze does not retry. Rename "{{key}}" to "{{field}}".',
-      literalEmpty:
-        '{{field}} is required and this template sends it empty: Salesforce stores "" as null and answers 400 REQUIRED_FIELD_MISSING ("Required fields are missing: [{{field}}]"), which Braze does not retry.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { hasLiquid, toSobjectRequest } from '../../salesforce/template-request';
 import { docsUrl } from '../docs-url';
+import texts from './texts.json';
 
 /** sObjects whose writes run assignment rules (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_autoassign.htm). */
 const ASSIGNED_SOBJECTS = new Set(['lead', 'case']);
@@ -17,17 +18,11 @@ const ASSIGNED_SOBJECTS = new Set(['lead', 'case']);
 export const SfRestHeaders: RuleDefinition = {
   meta: {
     id: 'sf-rest-headers',
-    docs: { description: 'Says what the Sforce-Auto-Assign and Sforce-Duplicate-Rule-Header headers (or their defaults) do to the record.', recommended: true, url: docsUrl('sf-rest-headers') },
+    docs: { recommended: true, url: docsUrl('sf-rest-headers') },
     severity: 'info',
     kind: 'static',
     schema: {},
-    messages: {
-      autoAssignOnUpdate:
-        'Sforce-Auto-Assign defaults to TRUE on updates too: this {{operation}} runs the active {{sobject}} assignment rule again, which may change the owner. Send "Sforce-Auto-Assign": "FALSE" to keep it.',
-      autoAssignValue: 'Sforce-Auto-Assign takes TRUE, FALSE or the Id of an assignment rule (01Q…); Salesforce does not document what it does with "{{value}}".',
-      duplicateAllowSave:
-        'allowSave=true lets this save pass duplicate rules that only alert; a duplicate rule that blocks still answers 400 DUPLICATES_DETECTED, which Braze does not retry.',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -4,6 +4,7 @@ import type { SObjectField, SObjectModel } from '../../salesforce/model';
 import type { TextEdit } from '../../types';
 import { docsUrl } from '../docs-url';
 import { type BodyKey, closestWritableField, isKeyTaken, sendsRecordData, toBodyKeys, toSobjectRequest, writableFieldsLabelled } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * A body key that is not a field of the sObject: Salesforce answers 400 INVALID_FIELD ("No such
@@ -17,19 +18,11 @@ import { type BodyKey, closestWritableField, isKeyTaken, sendsRecordData, toBody
 export const SfUnknownField: RuleDefinition = {
   meta: {
     id: 'sf-unknown-field',
-    docs: { description: 'Body keys must be field API names of the sObject (standard, or custom ending in __c).', recommended: true, url: docsUrl('sf-unknown-field') },
+    docs: { recommended: true, url: docsUrl('sf-unknown-field') },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      unknown: `"{{key}}" is not a {{sobject}} field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Use the field's API name (custom fields end in __c).{{origin}}`,
-      labelOf: `"{{key}}" is the label of {{field}}, not its API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Use "{{field}}".`,
-      ambiguousLabel: `"{{key}}" is a label (of {{fields}}), not an API name: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry.`,
-      didYouMean: `"{{key}}" is not a {{sobject}} field: Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Did you mean "{{field}}"?`,
-      notInOrgDescribe: `"{{key}}" is not in your org's {{sobject}} describe ({{file}}): Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry. Check the API name in Setup → Object Manager → {{sobject}}, or refresh the describe file.`,
-      standardNotInOrg: `{{field}} is a standard {{sobject}} field, but your org's describe ({{file}}) does not list it ({{why}}): Salesforce answers 400 INVALID_FIELD ("No such column '{{key}}' on sobject of type {{sobject}}"), which Braze does not retry.`,
-      renameTo: 'Rename "{{key}}" to "{{field}}"',
-    },
+    texts,
     fixable: true,
     hasSuggestions: true,
   },

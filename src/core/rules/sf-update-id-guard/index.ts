@@ -2,6 +2,7 @@ import { toJsonStringContent } from '../../lint/apply-fixes';
 import type { RegionNode, ReportedSuggestion, RuleContext, RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { hasLiquid, regionsIn, toPartOutput, toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /** Tags whose condition can guard an `abort_message`. */
 const CONDITION_TAGS = new Set(['if', 'elsif', 'unless', 'case', 'when']);
@@ -18,19 +19,11 @@ const CONDITION_TAGS = new Set(['if', 'elsif', 'unless', 'case', 'when']);
 export const SfUpdateIdGuard: RuleDefinition = {
   meta: {
     id: 'sf-update-id-guard',
-    docs: { description: 'An update/upsert URL whose Id comes from Liquid must abort the send when that Id is blank.', recommended: true, url: docsUrl('sf-update-id-guard') },
+    docs: { recommended: true, url: docsUrl('sf-update-id-guard') },
     severity: 'warning',
     kind: 'static',
     schema: {},
-    messages: {
-      blankId:
-        'The {{sobject}} Id comes from {{expression}}, which is blank for users without it, and nothing aborts the send: Braze would send PATCH …/sobjects/{{sobject}}/ (the collection) and Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Abort when it is blank.',
-      blankValue:
-        'The {{field}} value comes from {{expression}}, which is blank for users without it, and nothing aborts the send: Braze would send PATCH …/sobjects/{{sobject}}/{{field}}/, which is not an upsert, and Salesforce rejects it. Abort when it is blank.',
-      defaulted:
-        '{{expression}} falls back to a default, so a user without an Id still sends the PATCH: it changes whichever {{sobject}} the default names (or fails with 404 NOT_FOUND). Abort when the Id is blank instead of defaulting.',
-      addGuard: 'Abort the send when {{subject}} is blank',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../lint/types';
 import { docsUrl } from '../docs-url';
 import { toSobjectRequest, urlPartRange } from '../../salesforce/template-request';
+import texts from './texts.json';
 
 /**
  * PATCH to `…/sobjects/Lead/` with no record Id: the collection resource takes GET and POST only,
@@ -12,15 +13,11 @@ import { toSobjectRequest, urlPartRange } from '../../salesforce/template-reques
 export const SfUpdateWithoutId: RuleDefinition = {
   meta: {
     id: 'sf-update-without-id',
-    docs: { description: 'A PATCH (update) must name the record: …/sobjects/<sObject>/<Id> or …/<ExtIdField>/<value>.', recommended: true, url: docsUrl('sf-update-without-id') },
+    docs: { recommended: true, url: docsUrl('sf-update-without-id') },
     severity: 'error',
     kind: 'static',
     schema: {},
-    messages: {
-      noId:
-        'PATCH updates one record, but this URL is the {{sobject}} collection: Salesforce answers 405 METHOD_NOT_ALLOWED, which Braze does not retry. Add the record Id (…/sobjects/{{sobject}}/<Id>) or an external Id (…/sobjects/{{sobject}}/<Field__c>/<value>), or use POST to create.',
-      usePost: 'Use POST to create a {{sobject}} instead',
-    },
+    texts,
     hasSuggestions: true,
   },
   create(context) {

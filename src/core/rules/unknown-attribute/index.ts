@@ -2,6 +2,7 @@ import type { ReportedSuggestion, RuleDefinition } from '../../lint/types';
 import { closestName, STANDARD_ATTRIBUTES } from '../../profile';
 import { docsUrl } from '../docs-url';
 import { toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 const STANDARD_TAGS = STANDARD_ATTRIBUTES.map((attribute) => attribute.tag);
 
@@ -15,7 +16,6 @@ export const UnknownAttribute: RuleDefinition = {
   meta: {
     id: 'unknown-attribute',
     docs: {
-      description: 'A `${…}` reference without a namespace must be a Braze standard attribute.',
       recommended: true,
       url: docsUrl('unknown-attribute'),
     },
@@ -23,12 +23,7 @@ export const UnknownAttribute: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      didYouMean: '`{{reference}}` is not a Braze standard attribute, so Braze has no value to put here. Did you mean `{{suggestion}}`?',
-      unknown: '`{{reference}}` is not a Braze standard attribute, so Braze has no value to put here. For a custom attribute write `{{custom}}`.',
-      rename: 'Change to `{{suggestion}}`',
-      useCustom: 'Use the custom attribute `{{custom}}`',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -2,6 +2,7 @@ import type { Report, ReportedSuggestion, RuleDefinition } from '../../lint/type
 import { closestName, NAMESPACES, STANDARD_ATTRIBUTES } from '../../profile';
 import { docsUrl } from '../docs-url';
 import { toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 const NAMESPACE_NAMES = NAMESPACES.map((namespace) => namespace.name);
 const STANDARD_TAGS = new Set(STANDARD_ATTRIBUTES.map((attribute) => attribute.tag));
@@ -39,7 +40,6 @@ export const UnknownNamespace: RuleDefinition = {
   meta: {
     id: 'unknown-namespace',
     docs: {
-      description: 'The namespace of a `ns.${…}` reference must be one Braze fills in webhooks.',
       recommended: true,
       url: docsUrl('unknown-namespace'),
     },
@@ -48,14 +48,7 @@ export const UnknownNamespace: RuleDefinition = {
     schema: {},
     fixable: true,
     hasSuggestions: true,
-    messages: {
-      unknown: 'Braze has no `{{namespace}}` namespace, so `{{reference}}` is never filled in. Custom attributes are written `custom_attribute.${…}`.',
-      didYouMean: 'Braze has no `{{namespace}}` namespace, so `{{reference}}` is never filled in. Did you mean `{{suggestion}}`?',
-      nestedPath: 'Braze reads nested attributes from a dotted path inside `${}`: `{{reference}}` is never filled in; write `{{suggestion}}`.',
-      notInWebhooks: '`{{namespace}}` is filled only for {{channels}}, not for webhooks, so `{{reference}}` renders empty here.',
-      legacy: '`canvas_entry_properties` is the older syntax for Canvas entry properties; current Braze docs write `{{suggestion}}`.',
-      rename: 'Change to `{{suggestion}}`',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -3,6 +3,7 @@ import type { FilterUse, RegionNode, ReportedSuggestion, RuleDefinition } from '
 import { closestName } from '../../profile';
 import { docsUrl } from '../docs-url';
 import { nestedOutputEnd, toFieldEdit } from '../liquid-helpers';
+import texts from './texts.json';
 
 const SUPPORTED = Object.keys(BRAZE_FILTER_SUPPORT);
 
@@ -41,7 +42,6 @@ export const UnsupportedFilter: RuleDefinition = {
   meta: {
     id: 'unsupported-filter',
     docs: {
-      description: 'Every filter must be one Braze supports.',
       recommended: true,
       url: docsUrl('unsupported-filter'),
     },
@@ -49,13 +49,7 @@ export const UnsupportedFilter: RuleDefinition = {
     kind: 'static',
     schema: {},
     hasSuggestions: true,
-    messages: {
-      marked: 'Braze does not support the filter `{{name}}` ({{reason}}).',
-      undocumented: 'The filter `{{name}}` is {{reason}}.',
-      unknown: 'Unknown filter `{{name}}`: neither Braze nor Liquid has it.',
-      didYouMean: 'Unknown filter `{{name}}`: did you mean `{{suggestion}}`?',
-      replace: 'Change to `{{suggestion}}`',
-    },
+    texts,
   },
   create(context) {
     return {

@@ -15,11 +15,23 @@ export function formatMessage(template: string, data: Record<string, string | nu
 /** Severity and options a rule runs with, or undefined when it is off. */
 export function resolveRuleSetting(rule: RuleDefinition, config: LintConfig | undefined): { severity: Severity; options: Record<string, unknown> } | undefined {
   const setting: RuleSetting | undefined = config?.rules?.[rule.meta.id];
-  const defaults = Object.fromEntries(Object.entries(rule.meta.schema).map(([k, s]) => [k, s.default]));
+  const defaults = defaultOptions(rule);
   if (setting === undefined) return { severity: rule.meta.severity, options: defaults };
   const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
   if (severity === 'off') return undefined;
   return { severity, options: { ...defaults, ...options } };
+}
+
+const defaultsByRule = new WeakMap<RuleDefinition, Readonly<Record<string, unknown>>>();
+
+/** A rule's option defaults, computed once per rule (every lint of every keystroke asks). */
+function defaultOptions(rule: RuleDefinition): Readonly<Record<string, unknown>> {
+  let defaults = defaultsByRule.get(rule);
+  if (!defaults) {
+    defaults = Object.freeze(Object.fromEntries(Object.entries(rule.meta.schema).map(([k, s]) => [k, s.default])));
+    defaultsByRule.set(rule, defaults);
+  }
+  return defaults;
 }
 
 interface ActiveRule {
@@ -122,17 +134,27 @@ export function lintStatic(file: TemplateFile, rules: readonly RuleDefinition[],
   const problems: Problem[] = [];
   const active = createRules(file, rules, 'static', config, salesforce, (p) => problems.push(p));
   const compiled = compileTemplate(file);
-  const call = <K extends keyof Visitors>(key: K, ...args: Parameters<NonNullable<Visitors[K]>>) => {
-    for (const { visitors } of active) (visitors[key] as ((...a: unknown[]) => void) | undefined)?.(...args);
+  // Each visitor's handlers, gathered once: every node of the file is offered to them in turn.
+  const handlers = <K extends keyof Visitors>(key: K): Array<NonNullable<Visitors[K]>> => {
+    const list: Array<NonNullable<Visitors[K]>> = [];
+    for (const { visitors } of active) {
+      const visit = visitors[key];
+      if (visit) list.push(visit);
+    }
+    return list;
   };
-  call('TemplateFile', file);
-  if (active.some((a) => a.visitors.Field)) for (const field of compiled.fields) call('Field', field);
-  if (active.some((a) => a.visitors.Region)) for (const region of nodesOf(file).regions()) call('Region', region);
-  if (active.some((a) => a.visitors.ConnectedContentTag)) for (const node of nodesOf(file).connectedContentTags()) call('ConnectedContentTag', node);
-  if (active.some((a) => a.visitors.AttributeReference)) {
-    for (const field of compiled.fields) for (const reference of field.rewrite.references) call('AttributeReference', { field: field.field, reference });
+  for (const visit of handlers('TemplateFile')) visit(file);
+  const onField = handlers('Field');
+  if (onField.length > 0) for (const field of compiled.fields) for (const visit of onField) visit(field);
+  const onRegion = handlers('Region');
+  if (onRegion.length > 0) for (const region of nodesOf(file).regions()) for (const visit of onRegion) visit(region);
+  const onTag = handlers('ConnectedContentTag');
+  if (onTag.length > 0) for (const node of nodesOf(file).connectedContentTags()) for (const visit of onTag) visit(node);
+  const onReference = handlers('AttributeReference');
+  if (onReference.length > 0) {
+    for (const field of compiled.fields) for (const reference of field.rewrite.references) for (const visit of onReference) visit({ field: field.field, reference });
   }
-  call('onFileEnd');
+  for (const visit of handlers('onFileEnd')) visit();
   // Static rules quote template text; a literal secret in it must not reach any output.
   const secrets = collectTemplateSecrets(file.fields.map((f) => f.text));
   for (const p of secrets.length > 0 ? problems : []) {

@@ -45,8 +45,15 @@ const RESERVED_TLD = /\.(?:example|invalid|test|localhost)\.?$/i;
 /** Domains reserved for documentation (RFC 2606): they resolve, but are nobody's service. */
 const EXAMPLE_DOMAIN = /(?:^|\.)example\.(?:com|net|org)\.?$/i;
 
+/**
+ * What every form above contains (a bracket, "your", "mydomainname", "xxx", the fill-in words), so
+ * a text without any of it has no placeholder: most values are checked by this one search alone.
+ */
+const ANY_FORM_HINT = /[[<]|your|mydomainname|xxx|change|replace|insert_|todo|fixme|tbd/i;
+
 /** Every placeholder in `text`, in text order (overlaps keep the first, longest match). */
 export function findPlaceholders(text: string): PlaceholderMatch[] {
+  if (!ANY_FORM_HINT.test(text)) return [];
   const found: PlaceholderMatch[] = [];
   for (const form of PLACEHOLDER_FORMS) {
     for (const match of text.matchAll(form)) found.push({ index: match.index ?? 0, text: match[0] });

@@ -1,19 +1,23 @@
 import * as vscode from 'vscode';
-
-const decoder = new TextDecoder();
+import { decodeTextBytes } from '../core/util/decode-text';
 
 /**
  * A workspace file's text through `vscode.workspace.fs`, which serves every file system the
  * editor has: `file:` on the desktop, `vscode-vfs:` in vscode.dev/github.dev, test-web's
- * `vscode-test-web:` (ADR 013). Undefined when it cannot be read. Imports nothing from the core,
- * so the first-run bundle can use it.
+ * `vscode-test-web:` (ADR 013). Undefined when it cannot be read. Decoded as the CLI decodes it
+ * (UTF-16 by its byte order mark: Windows PowerShell's `sf … > lead.describe.json` writes
+ * UTF-16LE), without the mark, as VS Code shows the file, so offsets match its document. Imports
+ * one small module of the core, not the core, so the first-run bundle can use it.
  */
 export async function readWorkspaceText(uri: vscode.Uri): Promise<string | undefined> {
+  let bytes: Uint8Array;
   try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    bytes = await vscode.workspace.fs.readFile(uri);
   } catch {
     return undefined;
   }
+  const { text } = decodeTextBytes(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export async function uriExists(uri: vscode.Uri): Promise<boolean> {

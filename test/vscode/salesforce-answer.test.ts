@@ -81,7 +81,7 @@ describe("Salesforce's answer in a real VS Code", function () {
     await vscode.commands.executeCommand('brazeWebhook.selectScenario', 'token-ok');
   });
 
-  it('an org describe named by the setting changes the diagnostics when it is created, and a broken one is reported in its file while the built-in model stays', async () => {
+  it('an org describe named by the setting (saved as UTF-16) changes the diagnostics when it is created, and a broken one is reported in its file while the built-in model stays', async () => {
     const uri = copyExample('create-lead.braze-webhook.json', 'answer-describe.braze-webhook.json');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
@@ -96,7 +96,9 @@ describe("Salesforce's answer in a real VS Code", function () {
 
     const required = waitForDiagnostics(uri, "a finding on the org's required Region__c", mentionsRegion);
     fs.mkdirSync(folder.fsPath, { recursive: true });
-    fs.writeFileSync(describe.fsPath, fs.readFileSync(path.join(repo, 'examples', 'acme-lead.describe.json')));
+    // As Windows PowerShell's `sf sobject describe … > lead.describe.json` saves it: UTF-16LE with its byte order mark.
+    const utf16 = Buffer.from(`\ufeff${fs.readFileSync(path.join(repo, 'examples', 'acme-lead.describe.json'), 'utf8')}`, 'utf16le');
+    fs.writeFileSync(describe.fsPath, utf16);
     await required;
 
     const reported = waitForDiagnostics(describe, 'a problem in the broken describe file', (d) => ours(d).length > 0);

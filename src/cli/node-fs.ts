@@ -59,7 +59,9 @@ export function makeContentBlockReader(templatePath: string, root: string = proc
     for (const folder of folders) {
       const candidate = join(folder, 'content_blocks', `${name}.liquid`);
       try {
-        return decodeTextBytes(readFileSync(candidate)).text;
+        // The byte order mark says how the file is stored; it is not part of the block (Braze's
+        // blocks are typed in its editor and have none), as the editor reads it too.
+        return decodeTextBytes(readFileSync(candidate)).text.replace(/^\ufeff/, '');
       } catch {
         // try the next folder
       }

@@ -43,6 +43,11 @@ describe('issue 11: Braze Liquid as Braze documents it (real CLI)', function () 
     assert.deepEqual(run, { code: 1, stdout: '', stderr: 'aborted: Email is blocked\n' });
   });
 
+  it('a content block file saved with a byte order mark renders without it (the mark is not content)', () => {
+    const run = runLiquid({ template: '[{{content_blocks.${Signature}}}]', blocks: { Signature: '\ufeffThe Acme team' } });
+    assert.deepEqual(run, { code: 0, stdout: '[The Acme team]', stderr: '' });
+  });
+
   it('{% message_extras :key k :value v %} prints nothing', () => {
     assert.deepEqual(runLiquid({ template: 'a{% message_extras :key k :value v %}b' }), { code: 0, stdout: 'ab', stderr: '' });
   });

@@ -142,6 +142,8 @@ export function ruleTextsFromPackage({ writeTo } = {}) {
         contents: `import { shippedRuleTexts } from ${JSON.stringify(view)};\nexport default shippedRuleTexts(${JSON.stringify(basename(dirname(args.path)))});\n`,
         loader: 'ts',
         resolveDir: dirname(args.path),
+        // The contents do not come from the file, so esbuild would not watch it by itself.
+        watchFiles: [args.path],
       }));
     },
   };
@@ -150,16 +152,19 @@ export function ruleTextsFromPackage({ writeTo } = {}) {
 /** What the thin Node entry loads at run time rather than bundles; bench/build.mjs builds it the same way. */
 export const ENTRY_EXTERNALS = ['vscode', './extension-main.js', './extension-first-run.js', './extension-send.js', './extension-editor.js', './extension-salesforce.js'];
 
+/** `options` for one of the extension's bundles (Node or web): the rules' words come from dist/rule-texts.json. */
+export function withRuleTexts(options, pluginOptions) {
+  return { ...options, plugins: [...(options.plugins ?? []), ruleTextsFromPackage(pluginOptions)] };
+}
+
 const web = webBuildOptions({ production });
-// The extension's bundles (Node and web) read the rules' words from dist/rule-texts.json; the
-// Node entry's build writes it.
-const withRuleTexts = (options, pluginOptions) => ({ ...options, plugins: [...options.plugins, ruleTextsFromPackage(pluginOptions)] });
 const extension = withRuleTexts(common);
 
 const builds = [
   // The thin entry VS Code activates, and the extension proper it loads on demand (ADR 006).
-  { ...withRuleTexts(common, { writeTo: 'dist/rule-texts.json' }), entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ENTRY_EXTERNALS },
-  { ...extension, entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ENTRY_EXTERNALS },
+  // It imports every rule, so it also writes dist/rule-texts.json (again whenever a texts.json changes under --watch).
+  { ...withRuleTexts(common, { writeTo: 'dist/rule-texts.json' }), entryPoints: ['src/vscode/extension-main.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   // The rarely used commands (New Template, New Sample Users, Show Rule Documentation), loaded
   // when one runs (ADR 015).
   { ...extension, entryPoints: ['src/vscode/first-run.ts'], outfile: 'dist/extension-first-run.js', external: ['vscode'] },

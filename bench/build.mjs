@@ -41,18 +41,18 @@ export async function buildBundles(root, outDir) {
     cliDev: join(outDir, 'cli.dev.js'),
     core: join(outDir, 'core.cjs'),
   };
-  const { webBuildOptions, schemasWithoutAnnotations, ruleTextsFromPackage, ENTRY_EXTERNALS } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
+  const { webBuildOptions, schemasWithoutAnnotations, withRuleTexts, ENTRY_EXTERNALS } = await import(pathToFileURL(join(root, 'esbuild.mjs')).href);
   const shared = { ...common, alias: { liquidjs: createRequire(join(root, 'package.json')).resolve('liquidjs') }, plugins: [schemasWithoutAnnotations()] };
   // The extension's bundles read the rules' words from dist/rule-texts.json (ADR 021); the CLI bundles them.
-  const extensionOptions = { ...shared, plugins: [...shared.plugins, ruleTextsFromPackage()] };
-  const webOptions = webBuildOptions({ production: true });
+  const extensionOptions = withRuleTexts(shared);
+  const webOptions = withRuleTexts(webBuildOptions({ production: true }));
   const [extension, , cli, , , web, editor, salesforce] = await Promise.all([
     esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/extension-main.ts')], outfile: out.extensionMain, external: ['vscode'], metafile: true }),
-    esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ENTRY_EXTERNALS }),
+    esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/vscode/extension.ts')], outfile: out.extension, external: ENTRY_EXTERNALS }),
     esbuild.build({ ...shared, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cli, banner: { js: '#!/usr/bin/env node' }, metafile: true }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/cli/main.ts')], outfile: out.cliDev, banner: { js: '#!/usr/bin/env node' } }),
     esbuild.build({ ...shared, minify: false, absWorkingDir: root, entryPoints: [at('src/core/index.ts')], outfile: out.core }),
-    esbuild.build({ ...webOptions, plugins: [...webOptions.plugins, ruleTextsFromPackage()], absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
+    esbuild.build({ ...webOptions, absWorkingDir: root, entryPoints: [at('src/vscode/extension-web.ts')], outfile: out.extensionWeb, metafile: true }),
     esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/editor-features.ts')], outfile: out.extensionEditor, external: ['vscode'], metafile: true }),
     esbuild.build({ ...extensionOptions, absWorkingDir: root, entryPoints: [at('src/vscode/salesforce-feature.ts')], outfile: out.extensionSalesforce, external: ['vscode'], metafile: true }),
   ]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import * as nodeCore from '../../src/core';
 
 /**
@@ -17,7 +17,7 @@ type RuleTextsTable = Record<string, { description: string; messages: Record<str
 
 interface BuildScript {
   webBuildOptions: (o: { production: boolean }) => BuildOptions;
-  ruleTextsFromPackage: () => Plugin;
+  withRuleTexts: (options: BuildOptions) => BuildOptions;
   collectRuleTexts: (root?: string) => RuleTextsTable;
 }
 
@@ -33,11 +33,10 @@ describe("the rules' words, shipped as data (dist/rule-texts.json, ADR 021)", fu
   let shippedCore: Core;
 
   before(async () => {
-    const { webBuildOptions, ruleTextsFromPackage, collectRuleTexts } = await script();
+    const { webBuildOptions, withRuleTexts, collectRuleTexts } = await script();
     table = collectRuleTexts();
     out = mkdtempSync(join(tmpdir(), 'bwh-texts-'));
-    const web = webBuildOptions({ production: true });
-    const withTexts = { ...web, plugins: [...(web.plugins ?? []), ruleTextsFromPackage()], absWorkingDir: repo, sourcemap: false as const };
+    const withTexts = { ...withRuleTexts(webBuildOptions({ production: true })), absWorkingDir: repo, sourcemap: false as const };
     webMetafile = (await build({ ...withTexts, entryPoints: ['src/vscode/extension-web.ts'], outfile: join(out, 'extension-web.js'), metafile: true })).metafile;
     // The core as the extension's bundles have it, run here in Node.
     await build({ ...withTexts, entryPoints: ['src/core/index.ts'], outfile: join(out, 'core.cjs'), minify: false, external: [] });

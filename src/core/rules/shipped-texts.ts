@@ -18,29 +18,23 @@ function textsOf(ruleId: string): Partial<RuleTexts> | undefined {
   return table[ruleId];
 }
 
-/** A missing entry is a broken installation, not a reason to stop linting: the message says so. */
+/** A missing entry is a broken installation, not a reason to stop linting: each message says so. */
+function missingMessages(ruleId: string): Readonly<Record<string, string>> {
+  return new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? missing(ruleId, key) : undefined) });
+}
+
 function missing(ruleId: string, what: string): string {
   return `${ruleId} (${what}): this rule's words are missing from the installed extension (dist/rule-texts.json); reinstall it.`;
 }
 
 /** The texts of one rule, looked up when read, so rule modules can be evaluated before the file is. */
 export function shippedRuleTexts(ruleId: string): RuleTexts {
-  const messages = new Proxy<Record<string, string>>(
-    {},
-    {
-      get: (_target, key) => (typeof key === 'string' ? (textsOf(ruleId)?.messages?.[key] ?? missing(ruleId, key)) : undefined),
-      has: (_target, key) => typeof key === 'string' && key in (textsOf(ruleId)?.messages ?? {}),
-      ownKeys: () => Object.keys(textsOf(ruleId)?.messages ?? {}),
-      getOwnPropertyDescriptor: (_target, key) => {
-        const value = typeof key === 'string' ? textsOf(ruleId)?.messages?.[key] : undefined;
-        return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
-      },
-    },
-  );
   return {
     get description() {
       return textsOf(ruleId)?.description ?? missing(ruleId, 'description');
     },
-    messages,
+    get messages() {
+      return textsOf(ruleId)?.messages ?? missingMessages(ruleId);
+    },
   };
 }

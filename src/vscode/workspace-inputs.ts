@@ -95,7 +95,7 @@ export class WorkspaceInputs implements vscode.Disposable {
 
   get(): Promise<WorkspaceInputsSnapshot> {
     // The rules' words are shipped data: every lint of a snapshot can use them (ADR 021).
-    this.snapshot ??= this.shipped.ruleTexts().then(() => this.load()).catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
+    this.snapshot ??= Promise.all([this.shipped.ruleTexts(), this.load()]).then(([, snapshot]) => snapshot).catch(async () => ({ config: {}, profiles: [], edgeProfiles: edgeProfiles([]), mockRules: [], customAttributes: new Map(), ...(await this.salesforce({}, undefined)) }));
     return this.snapshot;
   }
 

@@ -16,6 +16,7 @@ import {
   offsetToLineColumn,
   parseMocks,
   parseProfiles,
+  withoutByteOrderMark,
 } from '../core';
 import { CliError } from './cli-error';
 import { displayPath, looksBinary, readTextFile } from './node-fs';
@@ -68,7 +69,7 @@ interface FileProblemLike {
 function failOnErrors(path: string, text: string, problems: FileProblemLike[]): void {
   const first = problems.find((p) => (p.severity ?? 'error') === 'error');
   if (!first) return;
-  const at = offsetToLineColumn(computeLineStarts(text.replace(/^\uFEFF/, '')), first.startIndex);
+  const at = offsetToLineColumn(computeLineStarts(withoutByteOrderMark(text)), first.startIndex);
   throw new CliError(`${displayPath(path)}:${at.line}:${at.column}: ${first.message}`);
 }
 
@@ -81,7 +82,7 @@ export function loadProfiles(path: string, warn: (line: string) => void = () => 
   if (looksBinary(text)) throw new CliError(`${displayPath(path)}:1:1: not a text file`);
   const { profiles, problems } = parseProfiles(text);
   failOnErrors(path, text, problems);
-  const lineStarts = computeLineStarts(text.replace(/^\uFEFF/, ''));
+  const lineStarts = computeLineStarts(withoutByteOrderMark(text));
   for (const p of problems.filter((x) => x.severity === 'warning')) {
     const at = offsetToLineColumn(lineStarts, p.startIndex);
     warn(`${displayPath(path)}:${at.line}:${at.column}: warning: ${p.message}\n`);
@@ -142,7 +143,7 @@ export function loadConfig(path: string | undefined): { config: LintConfig; conf
   const { config, problems } = parseConfig(text, allRules.map((r) => r.meta.id));
   if (problems.length > 0) {
     const p = problems[0];
-    const before = text.replace(/^\uFEFF/, '').slice(0, p.startIndex).split(/\r\n|\r|\n/);
+    const before = withoutByteOrderMark(text).slice(0, p.startIndex).split(/\r\n|\r|\n/);
     throw new CliError(`${displayPath(configPath)}:${before.length}:${before[before.length - 1].length + 1}: ${p.message}`);
   }
   return { config, configDir: dirname(configPath) };

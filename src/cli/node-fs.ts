@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type DecodedText, type TextEncoding, decodeTextBytes, encodeText } from '../core';
+import { type DecodedText, type TextEncoding, decodeTextBytes, encodeText, withoutByteOrderMark } from '../core';
 import { CliError } from './cli-error';
 
 /** Refused before reading: no template or profile file is this large. */
@@ -61,7 +61,7 @@ export function makeContentBlockReader(templatePath: string, root: string = proc
       try {
         // The byte order mark says how the file is stored; it is not part of the block (Braze's
         // blocks are typed in its editor and have none), as the editor reads it too.
-        return decodeTextBytes(readFileSync(candidate)).text.replace(/^\ufeff/, '');
+        return withoutByteOrderMark(decodeTextBytes(readFileSync(candidate)).text);
       } catch {
         // try the next folder
       }

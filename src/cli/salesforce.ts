@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import leadModel from '../../data/salesforce/lead.json';
-import { type LintConfig, type SalesforceSchema, computeLineStarts, loadSalesforceSchema, offsetToLineColumn } from '../core';
+import { type LintConfig, type SalesforceSchema, computeLineStarts, loadSalesforceSchema, offsetToLineColumn, withoutByteOrderMark } from '../core';
 import { displayPath, readTextFile } from './node-fs';
 
 /** The built-in sObject models, bundled into the CLI (the extension reads the same file from its folder, ADR 008). */
@@ -28,7 +28,7 @@ export function loadRunSchema(sources: DescribeSources, warn: (text: string) => 
   const { schema, problems, used } = loadSalesforceSchema({ builtIn: BUILT_IN_MODELS, org: files });
   for (const problem of problems) {
     const text = files.find((f) => f.file === problem.file)?.text ?? '';
-    const at = offsetToLineColumn(computeLineStarts(text.replace(/^\uFEFF/, '')), problem.startIndex);
+    const at = offsetToLineColumn(computeLineStarts(withoutByteOrderMark(text)), problem.startIndex);
     const fallback = problem.severity === 'error' ? ' The file is not used; the built-in model stays in force.' : '';
     warn(`braze-webhook: ${problem.file}:${at.line}:${at.column}: ${problem.severity}: ${problem.message}${fallback}\n`);
   }

@@ -6,7 +6,7 @@ export * from './types';
 export { MAX_TEMPLATE_CHARS, parseTemplateFile, plainTextField, objectMembers, rangeOf, type TemplateFile, type LiquidField, type FieldKind, type MemberInfo } from './template/template-file';
 export { looksLikeWebhookTemplate, toTemplateFileName, TEMPLATE_FILE_SUFFIX } from './template/looks-like-template';
 export { decodeJsonString, toRawRange, type DecodedString } from './template/json-string';
-export { decodeTextBytes, encodeText, type DecodedText, type TextEncoding } from './util/decode-text';
+export { decodeTextBytes, encodeText, withoutByteOrderMark, type DecodedText, type TextEncoding } from './util/decode-text';
 export { computeLineStarts, offsetToLineColumn, stripBom, assertNever, type LineColumn } from './util/positions';
 export { globToRegExp, findMatchingFiles, SKIPPED_DIRECTORIES, type ReadDirectory, type FindMatchingOptions } from './util/glob';
 export { rewriteBrazeSyntax, contentBlockNames, type AttributeReference, type BrazeRewrite, type LiquidRegion } from './liquid/braze-syntax';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Problem, type Severity, type TemplateFile, allRules, assertNever, computeLineStarts, lintProfiles, lintStatic, offsetToLineColumn, sortProblems } from '../core';
+import { type Problem, type Severity, type TemplateFile, allRules, assertNever, computeLineStarts, lintProfiles, lintStatic, offsetToLineColumn, sortProblems, withoutByteOrderMark } from '../core';
 import { isEditableScheme, isTemplateUri } from './commands';
 import { dependenciesFor } from './render-service';
 import { ruleDocsLink } from './rule-docs';
@@ -33,7 +33,7 @@ export function problemToDiagnostic(problem: Problem, document: vscode.TextDocum
 }
 
 function describeDiagnostics({ text, problems }: DescribeFileRead): vscode.Diagnostic[] {
-  const lineStarts = computeLineStarts(text.replace(/^\uFEFF/, ''));
+  const lineStarts = computeLineStarts(withoutByteOrderMark(text));
   const at = (offset: number) => {
     const { line, column } = offsetToLineColumn(lineStarts, offset);
     return new vscode.Position(line - 1, column - 1);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeTextBytes } from '../core/util/decode-text';
+import { decodeTextBytes, withoutByteOrderMark } from '../core/util/decode-text';
 
 /**
  * A workspace file's text through `vscode.workspace.fs`, which serves every file system the
@@ -16,8 +16,7 @@ export async function readWorkspaceText(uri: vscode.Uri): Promise<string | undef
   } catch {
     return undefined;
   }
-  const { text } = decodeTextBytes(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(decodeTextBytes(bytes).text);
 }
 
 export async function uriExists(uri: vscode.Uri): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { computeLineStarts, makeFixtureResolver, offsetToLineColumn, renderLiquidText } from '../../core';
+import { computeLineStarts, makeFixtureResolver, offsetToLineColumn, renderLiquidText, withoutByteOrderMark } from '../../core';
 import { contextToLiquidScope } from '../../core/profile/context-scope';
 import { CliError } from '../cli-error';
 import { toTerminalSafe } from '../terminal';
@@ -42,7 +42,7 @@ export async function runLiquid(options: LiquidOptions, out: (text: string) => v
 
 /** The Liquid scope from a context file: a Liquid-scope object, or a Braze export user (see contextToLiquidScope). */
 function readContext(path: string): Record<string, unknown> {
-  const text = readTextFile(path).replace(/^\uFEFF/, '');
+  const text = withoutByteOrderMark(readTextFile(path));
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -44,3 +44,11 @@ function swapPairs(bytes: Uint8Array): Uint8Array {
   }
   return swapped;
 }
+
+/**
+ * The text without the byte order mark `decodeTextBytes` keeps: what an editor shows, so offsets
+ * into it are offsets into the document.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
